@@ -1,0 +1,80 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { authenticate } from "../auth/bearer";
+import type { EmulatorContext } from "../context";
+import { ErrorCode, SeraError } from "../errors";
+import { settleDueWork } from "../labels/settle";
+import { parseBody, readRawBody } from "./body";
+import { beginIdempotent, finishIdempotent, readIdempotencyKey } from "./idempotency";
+import type { Router } from "./router";
+import { json, type HandlerResult, type RequestContext } from "./types";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function errorResult(error: unknown): HandlerResult {
+  if (error instanceof SeraError) return json(error.httpStatus, error.toBody());
+  console.error("[sera-emulator] unexpected error", error);
+  const message = error instanceof Error ? error.message : String(error);
+  return json(500, new SeraError(500, ErrorCode.unexpected, `Unexpected/Unhandled exception: ${message}`).toBody());
+}
+
+function write(res: ServerResponse, result: HandlerResult, method: string): void {
+  if (res.destroyed) return;
+  const body = result.body ?? "";
+  res.writeHead(result.status, { ...result.headers, "content-length": Buffer.byteLength(body).toString() });
+  res.end(method === "HEAD" ? undefined : body);
+}
+
+/**
+ * The request pipeline: route, armed faults, body, bearer auth, lazy settlement of time-driven work,
+ * idempotency, handler; then the answer is written, or dropped when a fault says so.
+ */
+export function createHttpServer(app: EmulatorContext, router: Router): Server {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url ?? "/", app.baseUrl);
+    const match = router.match(method, url.pathname);
+    if (match === null) return write(res, json(404, new SeraError(404, ErrorCode.notFound, `No endpoint ${method} ${url.pathname}`).toBody()), method);
+    if (match === "method_not_allowed") return write(res, json(405, new SeraError(405, ErrorCode.methodNotAllowed, `Method ${method} is not allowed on ${url.pathname}`).toBody()), method);
+
+    const fault = url.pathname.startsWith("/__control") ? null : app.faults.take(method, url.pathname);
+    if (fault?.action === "drop") {
+      req.resume();
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.action === "error") {
+      req.resume();
+      return write(res, json(fault.status, new SeraError(fault.status, ErrorCode.unexpected, "Unexpected/Unhandled exception (injected fault)").toBody()), method);
+    }
+
+    const ctx: RequestContext = { req, res, method, url, params: match.params, rawBody: "", body: undefined, account: null, idempotencyKey: null };
+    let recordId: string | null = null;
+    let result: HandlerResult;
+    try {
+      ctx.rawBody = await readRawBody(req);
+      ctx.body = parseBody(ctx.rawBody, req.headers["content-type"]);
+      if (match.route.auth) ctx.account = authenticate(app, req.headers.authorization);
+      settleDueWork(app);
+      if (match.route.idempotent) {
+        ctx.idempotencyKey = readIdempotencyKey(ctx);
+        const decision = beginIdempotent(app, ctx, ctx.idempotencyKey);
+        if (decision.kind === "replay") return write(res, decision.result, method);
+        recordId = decision.recordId;
+      }
+      if (fault?.action === "delay") await sleep(fault.delay_ms);
+      result = await match.route.handler(ctx);
+    } catch (error) {
+      result = errorResult(error);
+    }
+    if (recordId) finishIdempotent(app, recordId, result);
+    if (fault?.action === "commit_then_drop") {
+      req.socket.destroy();
+      return;
+    }
+    write(res, result, method);
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((error) => write(res, errorResult(error), req.method ?? "GET"));
+  });
+}

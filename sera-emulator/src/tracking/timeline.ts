@@ -1,0 +1,1 @@
+export type TrackingStatus = "awaiting_shipment" | "accepted" | "in_transit" | "delivered" | "exception";
