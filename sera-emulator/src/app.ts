@@ -1,6 +1,10 @@
 import type { Server } from "node:http";
 import { registerAccountRoutes } from "./account/account-routes";
+import { registerHostedRoutes } from "./account/hosted-routes";
+import { registerSecurityQuestionRoutes } from "./account/security-questions";
+import { registerAddressRoutes } from "./addresses/address-routes";
 import { registerOAuthRoutes } from "./auth/oauth-routes";
+import { registerCarrierRoutes } from "./carriers/carrier-routes";
 import type { EmulatorConfig } from "./config";
 import { EmulatorContext } from "./context";
 import { registerControlRoutes } from "./control/control-routes";
@@ -8,6 +12,9 @@ import { Router } from "./http/router";
 import { createHttpServer } from "./http/server";
 import { json } from "./http/types";
 import { registerLabelRoutes } from "./labels/label-routes";
+import { registerContainerRoutes } from "./manifests/container-routes";
+import { registerManifestRoutes } from "./manifests/manifest-routes";
+import { registerPickupRoutes } from "./pickups/pickup-routes";
 import { registerRateRoutes } from "./rates/rate-routes";
 import { Store } from "./store/store";
 import { registerTrackingRoutes } from "./tracking/tracking-routes";
@@ -22,6 +29,13 @@ export function buildEmulator(config: EmulatorConfig): { app: EmulatorContext; s
   registerRateRoutes(router, app);
   registerLabelRoutes(router, app);
   registerTrackingRoutes(router, app);
+  registerManifestRoutes(router, app);
+  registerContainerRoutes(router, app);
+  registerPickupRoutes(router, app);
+  registerAddressRoutes(router);
+  registerCarrierRoutes(router, app);
+  registerHostedRoutes(router, app);
+  registerSecurityQuestionRoutes(router, app);
   if (config.controlEnabled) registerControlRoutes(router, app);
   return { app, server: createHttpServer(app, router) };
 }
