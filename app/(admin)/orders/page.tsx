@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { OrdersFilterBar } from "@/components/orders/orders-filter-bar";
+import { OrdersTable } from "@/components/orders/orders-table";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { listOrders } from "@/lib/orders/list-orders";
+import { parseOrderFilters } from "@/lib/orders/parse-order-filters";
+
+export const metadata: Metadata = { title: "Orders" };
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OrdersPage({ searchParams }: TProps) {
+  const { filters, problems } = parseOrderFilters(await searchParams);
+  let result: Awaited<ReturnType<typeof listOrders>> = { orders: [], nextCursor: null };
+  try {
+    result = await listOrders({ db: await getDb(), filters });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    problems.push(error.userMessage);
+  }
+  return (
+    <>
+      <PageHeader title="Orders" description="Newest first. Open an order to ship it." />
+      <OrdersFilterBar q={filters.q ?? ""} status={filters.status ?? ""} />
+      {problems.length > 0 && (
+        <div className="mb-4 space-y-2">
+          {problems.map((problem) => (
+            <Alert key={problem} tone="error">
+              {problem}
+            </Alert>
+          ))}
+        </div>
+      )}
+      <OrdersTable orders={result.orders} nextCursor={result.nextCursor} filters={filters} />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Badge } from "@/components/ui/badge";
+
+const LINKS = [
+  { href: "/orders", label: "Orders" },
+  { href: "/shipments", label: "Shipments" },
+  { href: "/postage", label: "Postage" },
+  { href: "/logs", label: "Transaction logs" },
+  { href: "/settings", label: "Settings" },
+];
+
+type TNavUser = { name: string; email: string; role: "admin" | "viewer" };
+
+export function AppNav({ user }: { user: TNavUser }) {
+  const pathname = usePathname();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 sm:px-6">
+        <Link href="/orders" className="py-3 text-lg font-bold text-brand-700">
+          ShipDesk
+        </Link>
+        <nav aria-label="Main" className="flex flex-1 gap-1 overflow-x-auto">
+          {LINKS.map((link) => {
+            const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+            return (
+              <Link
+                key={link.href}
+                href={link.href}
+                aria-current={active ? "page" : undefined}
+                className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
+                  active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+                }`}
+              >
+                {link.label}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="hidden text-slate-600 sm:inline" title={user.email}>
+            {user.name}
+          </span>
+          <Badge tone={user.role === "admin" ? "blue" : "gray"}>{user.role}</Badge>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

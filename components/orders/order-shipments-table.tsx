@@ -1,0 +1,40 @@
+import { Badge } from "@/components/ui/badge";
+import { formatCents, formatDate } from "@/lib/format";
+import type { TOrderDetail } from "@/lib/orders/get-order";
+import { TrackingBadge } from "./tracking-badge";
+
+type TShipment = TOrderDetail["shipments"][number];
+
+export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
+  if (shipments.length === 0) return <p className="text-sm text-slate-600">No shipments yet.</p>;
+  return (
+    <table className="min-w-full text-sm">
+      <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <tr>
+          <th className="py-2 pr-4">Ship date</th>
+          <th className="py-2 pr-4">Service</th>
+          <th className="py-2 pr-4">Tracking number</th>
+          <th className="py-2 pr-4">Tracking</th>
+          <th className="py-2 pr-4">Status</th>
+          <th className="py-2 text-right">Cost</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {shipments.map((shipment) => (
+          <tr key={shipment.id}>
+            <td className="py-2 pr-4">{formatDate(shipment.shipDate)}</td>
+            <td className="py-2 pr-4">{shipment.mailClass}</td>
+            <td className="py-2 pr-4 font-mono text-xs">{shipment.trackingNumber ?? "—"}</td>
+            <td className="py-2 pr-4">
+              <TrackingBadge status={shipment.trackingStatus} />
+            </td>
+            <td className="py-2 pr-4">
+              {shipment.status.replaceAll("_", " ")} {shipment.isTestLabel && <Badge tone="amber">Test label</Badge>}
+            </td>
+            <td className="py-2 text-right tabular-nums">{shipment.postageCents === null ? "—" : formatCents(shipment.postageCents)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,24 @@
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getEnv } from "@/lib/env";
+import { createDriverAdapter, type TDatabaseTarget } from "./adapter";
+
+export type TPrismaClient = PrismaClient;
+export type TDatabase = { db: TPrismaClient; close: () => Promise<void> };
+
+export function databaseTargetFromEnv(): TDatabaseTarget {
+  const env = getEnv();
+  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.pgliteDir };
+}
+
+/** Opens the database; `close` disconnects Prisma and releases the pool or the embedded engine. */
+export async function openDatabase(target: TDatabaseTarget = databaseTargetFromEnv()): Promise<TDatabase> {
+  const { adapter, close } = await createDriverAdapter(target);
+  const db = new PrismaClient({ adapter });
+  return {
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await close();
+    },
+  };
+}

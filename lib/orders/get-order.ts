@@ -1,0 +1,63 @@
+import type { TPrismaClient } from "@/lib/db/create-client";
+
+/** One order with what the order page shows, or null when the number is unknown. */
+export async function getOrderByNumber({ db, number }: { db: TPrismaClient; number: number }) {
+  return db.order.findUnique({
+    where: { number },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      placedAt: true,
+      subtotalCents: true,
+      shippingCents: true,
+      taxCents: true,
+      totalCents: true,
+      checkoutShippingMethod: true,
+      checkoutMailClass: true,
+      shipToName: true,
+      shipToCompany: true,
+      shipToLine1: true,
+      shipToLine2: true,
+      shipToCity: true,
+      shipToState: true,
+      shipToPostalCode: true,
+      shipToCountry: true,
+      shipToPhone: true,
+      customer: { select: { number: true, firstName: true, lastName: true, email: true, phone: true } },
+      items: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          productName: true,
+          sku: true,
+          quantity: true,
+          unitPriceCents: true,
+          unitWeightOz: true,
+          hsCode: true,
+          countryOfOrigin: true,
+          shipmentItems: {
+            where: { shipment: { status: { notIn: ["refunded", "purchase_failed"] } } },
+            select: { quantity: true },
+          },
+        },
+      },
+      shipments: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          status: true,
+          mailClass: true,
+          trackingNumber: true,
+          postageCents: true,
+          shipDate: true,
+          isTestLabel: true,
+          trackingStatus: true,
+          createdAt: true,
+        },
+      },
+    },
+  });
+}
+
+export type TOrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderByNumber>>>;

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const ORDER_STATUSES = ["pending", "processing", "partially_shipped", "shipped", "cancelled"] as const;
+export type TOrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const ORDER_STATUS_LABELS: Record<TOrderStatus, string> = {
+  pending: "Pending",
+  processing: "Processing",
+  partially_shipped: "Partially shipped",
+  shipped: "Shipped",
+  cancelled: "Cancelled",
+};
+
+export const ZOrderListFilters = z.object({
+  q: z.string().trim().max(100, "Search is limited to 100 characters.").optional(),
+  status: z
+    .enum(ORDER_STATUSES, { error: (issue) => `Unknown status "${String(issue.input)}". Choose one from the list.` })
+    .optional(),
+  cursor: z.string().max(200).optional(),
+});
+export type TOrderListFilters = z.infer<typeof ZOrderListFilters>;
+
+/** Order numbers appear as "#1042" in ShipDesk; the URL uses the bare number. */
+export const ZOrderNumber = z.coerce.number().int().positive().max(2_147_483_647);
