@@ -9,7 +9,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
  * PostgreSQL through `@prisma/adapter-pg` when a URL is given, else embedded PGlite on disk
  * (or in memory for tests, with dataDir "memory://").
  */
-export type TDatabaseTarget = { databaseUrl: string } | { pgliteDir: string };
+export type TDatabaseTarget = { databaseUrl: string } | { pgliteDir: string } | { pglite: PGlite };
 
 const PG_TYPE_NAME = 19;
 const PG_TYPE_CHAR = 18;
@@ -41,6 +41,6 @@ export async function createDriverAdapter(target: TDatabaseTarget) {
     const pool = createPgPool(target.databaseUrl);
     return { adapter: new PrismaPg(pool), close: () => pool.end() };
   }
-  const pglite = await openPglite(target.pgliteDir);
+  const pglite = "pglite" in target ? target.pglite : await openPglite(target.pgliteDir);
   return { adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
 }
