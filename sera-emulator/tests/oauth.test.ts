@@ -67,7 +67,7 @@ describe("POST /oauth/token", () => {
     const code = new URL((await authorizeCode(h.url)).headers.get("location")!).searchParams.get("code")!;
     const body = { grant_type: "authorization_code", code, redirect_uri: CLIENT.redirect_uri, client_id: CLIENT.client_id, client_secret: CLIENT.client_secret };
     const first = await tokenRequest(body);
-    const tokens = await first.json();
+    const tokens = (await first.json() as any);
     expect(first.status).toBe(200);
     expect(Object.keys(tokens).sort()).toEqual(["access_token", "expires_in", "id_token", "refresh_token", "token_type"]);
     expect(tokens.token_type).toBe("Bearer");
@@ -75,7 +75,7 @@ describe("POST /oauth/token", () => {
     expect(tokens.id_token.split(".")).toHaveLength(3);
     const again = await tokenRequest(body);
     expect(again.status).toBe(400);
-    expect((await again.json()).error).toBe("invalid_grant");
+    expect(((await again.json() as any)).error).toBe("invalid_grant");
   });
 
   it("accepts form-urlencoded and checks the secret and the redirect URI", async () => {
@@ -93,7 +93,7 @@ describe("POST /oauth/token", () => {
     await h.control("POST", "/clock", { advance_seconds: 601 });
     const res = await tokenRequest({ grant_type: "authorization_code", code, redirect_uri: CLIENT.redirect_uri, client_id: CLIENT.client_id, client_secret: CLIENT.client_secret });
     expect(res.status).toBe(400);
-    expect((await res.json()).error_description).toContain("expired");
+    expect(((await res.json() as any)).error_description).toContain("expired");
   });
 
   it("expires access tokens after the TTL and refreshes them", async () => {
@@ -103,9 +103,9 @@ describe("POST /oauth/token", () => {
     await h.control("POST", "/clock", { advance_seconds: 901 });
     const expired = await balance();
     expect(expired.status).toBe(401);
-    expect(await expired.json()).toMatchObject({ error_code: "401" });
+    expect((await expired.json() as any)).toMatchObject({ error_code: "401" });
     const refreshed = await tokenRequest({ grant_type: "refresh_token", client_id: CLIENT.client_id, client_secret: CLIENT.client_secret, refresh_token: tokens.refresh_token });
-    const fresh = await refreshed.json();
+    const fresh = ((await refreshed.json() as any)) as { access_token: string; expires_in: string };
     expect(refreshed.status).toBe(200);
     expect(fresh.expires_in).toBe("900");
     expect((await fetch(`${h.url}/sera/v1/balance`, { headers: { authorization: `Bearer ${fresh.access_token}` } })).status).toBe(200);
@@ -117,7 +117,7 @@ describe("POST /oauth/token", () => {
     expect(revoked.json.refresh_tokens_revoked).toBe(1);
     const res = await tokenRequest({ grant_type: "refresh_token", client_id: CLIENT.client_id, client_secret: CLIENT.client_secret, refresh_token: tokens.refresh_token });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: "invalid_grant", error_description: "The refresh token has been revoked" });
+    expect((await res.json() as any)).toMatchObject({ error: "invalid_grant", error_description: "The refresh token has been revoked" });
   });
 });
 
@@ -125,7 +125,7 @@ describe("bearer tokens", () => {
   it("answers 401 with the error body without a valid token", async () => {
     const none = await fetch(`${h.url}/sera/v1/account`);
     expect(none.status).toBe(401);
-    expect(await none.json()).toMatchObject({ error_code: "401", errors: [{ field: "Authorization" }] });
+    expect((await none.json() as any)).toMatchObject({ error_code: "401", errors: [{ field: "Authorization" }] });
     const bogus = await fetch(`${h.url}/sera/v1/account`, { headers: { authorization: "Bearer nope" } });
     expect(bogus.status).toBe(401);
   });

@@ -73,7 +73,7 @@ describe("seed 003 examples", () => {
 
   it("POST /oauth/token: the refresh_token request sample", async () => {
     const res = await fetch(`${h.url}/oauth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ grant_type: "refresh_token", client_id: CLIENT.client_id, client_secret: CLIENT.client_secret, refresh_token: h.refreshToken }) });
-    const body = await res.json();
+    const body = (await res.json() as any);
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ token_type: "Bearer", expires_in: "900", refresh_token: h.refreshToken });
   });
