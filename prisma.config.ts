@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { createDriverAdapter } from "./lib/db/adapter";
+import { createDriverAdapter, letCliExitWithPglite } from "./lib/db/adapter";
 import { getEnv } from "./lib/env";
 
 // Migrations run through the same adapter choice as the app: PostgreSQL when DATABASE_URL is
@@ -12,7 +12,8 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
     const env = getEnv();
-    const { adapter } = await createDriverAdapter(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.pgliteDir });
-    return adapter;
+    if (env.DATABASE_URL) return (await createDriverAdapter({ databaseUrl: env.DATABASE_URL })).adapter;
+    letCliExitWithPglite();
+    return (await createDriverAdapter({ pgliteDir: env.pgliteDir })).adapter;
   },
 });

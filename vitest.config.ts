@@ -10,6 +10,8 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // PGlite runs in-process; PostgreSQL gets one database per file. Two cores: keep it modest.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -23,8 +25,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // PGlite runs in-process; PostgreSQL gets one database per file. Two cores: keep it modest.
-          maxWorkers: 2,
         },
       },
     ],

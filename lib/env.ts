@@ -25,7 +25,8 @@ const ZEnv = z.object({
       .optional(),
   ),
   SHIPDESK_DATA_DIR: z.string().default("data"),
-  APP_URL: z.url("must be a URL such as http://localhost:3000").default("http://localhost:3000"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: optionalString.pipe(z.url("must be a URL such as http://localhost:3000").optional()),
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   TOKEN_ENCRYPTION_KEY: optionalString.pipe(
     z
@@ -49,7 +50,9 @@ const ZEnv = z.object({
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, "must be at least 10 characters").optional()),
 });
 
-export type TEnv = z.infer<typeof ZEnv> & {
+export type TEnv = Omit<z.infer<typeof ZEnv>, "APP_URL"> & {
+  /** Where admins reach ShipDesk: OAuth redirects and e-mail links are built from it. */
+  APP_URL: string;
   AUTH_SECRET: string;
   TOKEN_ENCRYPTION_KEY: string;
   /** Absolute path of the embedded database, when DATABASE_URL is unset. */
@@ -88,6 +91,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   }
   return {
     ...env,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     AUTH_SECRET: authSecret!,
     TOKEN_ENCRYPTION_KEY: encryptionKey!,
     pgliteDir: path.join(dataDir, "pglite"),

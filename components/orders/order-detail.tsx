@@ -5,10 +5,12 @@ import { formatCents, formatDateTime, formatOrderNumber } from "@/lib/format";
 import type { TOrderDetail } from "@/lib/orders/get-order";
 import { AddressBlock } from "./address-block";
 import { OrderItemsTable } from "./order-items-table";
+import { manualStatusChanges } from "@/lib/orders/change-order-status";
+import { OrderStatusActions } from "./order-status-actions";
 import { OrderStatusBadge } from "./order-status-badge";
 import { OrderShipmentsTable } from "./order-shipments-table";
 
-export function OrderDetail({ order }: { order: TOrderDetail }) {
+export function OrderDetail({ order, canChange }: { order: TOrderDetail; canChange: boolean }) {
   return (
     <>
       <div className="mb-2 text-sm">
@@ -23,6 +25,13 @@ export function OrderDetail({ order }: { order: TOrderDetail }) {
           </span>
         }
         description={`Placed ${formatDateTime(order.placedAt)}`}
+        actions={
+          canChange ? (
+            <OrderStatusActions orderNumber={order.number} allowed={manualStatusChanges(order.status)} />
+          ) : (
+            <span className="text-sm text-slate-500">Read-only access: ask an admin to make changes.</span>
+          )
+        }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

@@ -29,7 +29,8 @@ export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
               <TrackingBadge status={shipment.trackingStatus} />
             </td>
             <td className="py-2 pr-4">
-              {shipment.status.replaceAll("_", " ")} {shipment.isTestLabel && <Badge tone="amber">Test label</Badge>}
+              {shipment.status.replaceAll("_", " ")} {shipment.isTestLabel && <Badge tone="amber">Test label</Badge>}{" "}
+              {shipment.imported && <Badge tone="gray">Shipped before ShipDesk</Badge>}
             </td>
             <td className="py-2 text-right tabular-nums">{shipment.postageCents === null ? "—" : formatCents(shipment.postageCents)}</td>
           </tr>

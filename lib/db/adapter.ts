@@ -44,3 +44,17 @@ export async function createDriverAdapter(target: TDatabaseTarget) {
   const pglite = "pglite" in target ? target.pglite : await openPglite(target.pgliteDir);
   return { adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
 }
+
+/**
+ * For the Prisma CLI only: PGlite arms Postgres's internal timers (setitimer) with setTimeout,
+ * and nothing in the CLI closes the engine, so `prisma migrate deploy` would never exit. Timers
+ * created from here on no longer hold the process open; the CLI's own work is promise-driven I/O.
+ */
+export function letCliExitWithPglite() {
+  const setTimeoutOriginal = globalThis.setTimeout;
+  globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+    const timer = setTimeoutOriginal(...args);
+    timer.unref?.();
+    return timer;
+  }) as typeof setTimeout;
+}

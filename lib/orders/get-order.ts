@@ -52,6 +52,7 @@ export async function getOrderByNumber({ db, number }: { db: TPrismaClient; numb
           postageCents: true,
           shipDate: true,
           isTestLabel: true,
+          imported: true,
           trackingStatus: true,
           createdAt: true,
         },

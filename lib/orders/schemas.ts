@@ -22,3 +22,9 @@ export type TOrderListFilters = z.infer<typeof ZOrderListFilters>;
 
 /** Order numbers appear as "#1042" in ShipDesk; the URL uses the bare number. */
 export const ZOrderNumber = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const ZChangeOrderStatus = z.object({
+  orderNumber: ZOrderNumber,
+  to: z.enum(ORDER_STATUSES, { error: "Choose a valid order status." }),
+});
+export type TChangeOrderStatus = z.infer<typeof ZChangeOrderStatus>;

@@ -4,6 +4,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { CATALOG, DOMESTIC_CHECKOUT, INTERNATIONAL_CHECKOUT } from "./catalog";
+import { recordImportedShipment } from "./imported-shipments";
 import { INTERNATIONAL_ADDRESSES, INVALID_US_ADDRESSES, SHIP_FROM, STREET_NAMES, US_PLACES, type TSeedAddress } from "./addresses";
 
 const CUSTOMER_COUNT = 80;
@@ -47,7 +48,18 @@ export async function seedDemo({ db, now = new Date(), adminEmail, adminPassword
   for (let index = 0; index < ORDER_COUNT; index += 1) {
     const order = buildOrder(index, customers, now);
     if (existingNumbers.has(order.number)) continue;
-    await db.order.create({ data: { ...order.row, customerId: customerIds[order.customerIndex]! } });
+    const created = await db.order.create({
+      data: { ...order.row, customerId: customerIds[order.customerIndex]! },
+      select: {
+        id: true,
+        status: true,
+        placedAt: true,
+        shipToCountry: true,
+        checkoutMailClass: true,
+        items: { orderBy: { position: "asc" }, select: { id: true, quantity: true, unitWeightOz: true } },
+      },
+    });
+    await recordImportedShipment(db, created, now);
     createdOrders += 1;
   }
   return { createdOrders, createdCustomers, admin };
@@ -131,13 +143,14 @@ function buildOrder(index: number, customers: TSeedCustomer[], now: Date) {
     ? INTERNATIONAL_CHECKOUT[weightOz <= 64 ? 0 : 1]
     : faker.helpers.weightedArrayElement(DOMESTIC_CHECKOUT.map((value, i) => ({ weight: [6, 3, 1, 2][i]!, value })));
   const taxCents = international ? 0 : Math.round(subtotalCents * 0.0825);
+  const status = orderStatus(ageDays);
 
   return {
     number,
     customerIndex,
     row: {
       number,
-      status: orderStatus(ageDays),
+      status: canShipInPart(items) ? status : status === "partially_shipped" ? "shipped" : status,
       shipToName: `${customer.row.firstName} ${customer.row.lastName}`,
       shipToLine1: customer.address.line1,
       shipToLine2: customer.address.line2 ?? null,
@@ -156,6 +169,11 @@ function buildOrder(index: number, customers: TSeedCustomer[], now: Date) {
       items: { create: items },
     },
   };
+}
+
+/** A single unit cannot be shipped in part. */
+function canShipInPart(items: Array<{ quantity: number }>) {
+  return items.length > 1 || (items[0]?.quantity ?? 0) > 1;
 }
 
 /** Older orders are mostly shipped; the last week's are mostly waiting to ship. */

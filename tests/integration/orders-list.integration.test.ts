@@ -50,9 +50,11 @@ describe("orders list", () => {
   });
 
   it("loads one order with its items, and nothing for an unknown number", async () => {
-    const order = await getOrderByNumber({ db: database.db, number: 10001 });
+    const pending = await database.db.order.findFirstOrThrow({ where: { status: "pending" }, select: { number: true } });
+    const order = await getOrderByNumber({ db: database.db, number: pending.number });
     expect(order?.items.length).toBeGreaterThan(0);
     expect(order?.items.every((item) => item.shipmentItems.length === 0)).toBe(true);
+    expect(order?.shipments).toEqual([]);
     expect(await getOrderByNumber({ db: database.db, number: 99999 })).toBeNull();
   });
 });

@@ -42,3 +42,28 @@ describe("demo seed", () => {
     expect(await db.storeSettings.count()).toBe(1);
   });
 });
+
+describe("demo seed shipments", () => {
+  let database: TDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemo({ db: database.db, adminEmail: "owner@example.com", adminPassword: "long enough password" });
+  });
+  afterAll(async () => database?.close());
+
+  it("gives shipped orders their shipped items, and partially shipped orders some still to ship", async () => {
+    const orders = await database.db.order.findMany({
+      where: { status: { in: ["shipped", "partially_shipped"] } },
+      select: { status: true, items: { select: { quantity: true, shipmentItems: { select: { quantity: true } } } } },
+    });
+    expect(orders.length).toBeGreaterThan(50);
+    for (const order of orders) {
+      const ordered = order.items.reduce((sum, item) => sum + item.quantity, 0);
+      const shipped = order.items.reduce((sum, item) => sum + item.shipmentItems.reduce((total, line) => total + line.quantity, 0), 0);
+      if (order.status === "shipped") expect(shipped).toBe(ordered);
+      else expect(shipped > 0 && shipped < ordered).toBe(true);
+    }
+    const unshipped = await database.db.shipment.count({ where: { order: { status: { in: ["pending", "processing", "cancelled"] } } } });
+    expect(unshipped).toBe(0);
+  });
+});

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderDetail } from "@/components/orders/order-detail";
+import { canChange } from "@/lib/auth/policy";
+import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatOrderNumber } from "@/lib/format";
 import { getOrderByNumber } from "@/lib/orders/get-order";
@@ -14,9 +16,10 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 }
 
 export default async function OrderPage({ params }: TProps) {
+  const user = await requirePageUser();
   const parsed = ZOrderNumber.safeParse((await params).number);
   if (!parsed.success) notFound();
   const order = await getOrderByNumber({ db: await getDb(), number: parsed.data });
   if (!order) notFound();
-  return <OrderDetail order={order} />;
+  return <OrderDetail order={order} canChange={canChange(user.role)} />;
 }

@@ -197,6 +197,7 @@ CREATE TABLE "Shipment" (
     "labelSize" "LabelSize" NOT NULL,
     "isTestLabel" BOOLEAN NOT NULL,
     "isInternational" BOOLEAN NOT NULL,
+    "imported" BOOLEAN NOT NULL DEFAULT false,
     "flagAsShipped" BOOLEAN NOT NULL DEFAULT true,
     "comments" TEXT,
     "trackingStatus" TEXT,

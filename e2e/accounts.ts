@@ -1,0 +1,5 @@
+/** Accounts the e2e server seeds; the passwords exist only in this throwaway database. */
+export const E2E_ACCOUNTS = {
+  admin: { email: "admin@e2e.shipdesk.local", password: "e2e-admin-password" },
+  viewer: { email: "viewer@e2e.shipdesk.local", password: "e2e-viewer-password" },
+} as const;

@@ -1,0 +1,16 @@
+import { expect, type Page } from "@playwright/test";
+import { E2E_ACCOUNTS } from "./accounts";
+
+export async function signIn(page: Page, who: keyof typeof E2E_ACCOUNTS) {
+  const account = E2E_ACCOUNTS[who];
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+}
+
+/** ShipDesk's own alerts (Next's route announcer also has role=alert). */
+export function appAlert(page: Page) {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm run demo`: prepares the embedded database with demo data, starts the SERA emulator and
+ * ShipDesk, and prints where to sign in. Ctrl-C stops both.
+ */
+import path from "node:path";
+import { openDatabase } from "@/lib/db/create-client";
+import { getEnv } from "@/lib/env";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { run, startService } from "./run-command";
+
+async function main() {
+  const env = getEnv();
+  console.log("Applying database migrations…");
+  await run("npx", ["prisma", "migrate", "deploy"]);
+
+  const database = await openDatabase();
+  const adminEmail = env.ADMIN_EMAIL ?? "admin@shipdesk.local";
+  const seeded = await seedDemo({ db: database.db, adminEmail, adminPassword: env.ADMIN_PASSWORD });
+  await database.close();
+  console.log(`Demo data ready (${seeded.createdOrders} orders and ${seeded.createdCustomers} customers added this run).`);
+
+  if (process.env.SHIPDESK_SKIP_BUILD !== "1") {
+    console.log("Building ShipDesk…");
+    await run("npx", ["next", "build"]);
+  }
+
+  const seraDataDir = path.resolve(env.SHIPDESK_DATA_DIR, "sera");
+  const sera = await startService("sera", "npm", ["--prefix", "sera-emulator", "start", "--silent"], {
+    env: { ...process.env, SERA_EMULATOR_DATA_DIR: seraDataDir },
+    ready: /listening on (http:\/\/\S+)/,
+  });
+  const app = await startService("app", "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(env.PORT)], {
+    env: { ...process.env, APP_URL: env.APP_URL },
+    ready: /Ready in/,
+  });
+
+  const password = seeded.admin.generatedPassword ?? (env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : "the one printed when the demo first ran (npm run admin:password resets it)");
+  console.log(`
+  ShipDesk is running:  ${env.APP_URL}
+  Sign in as:           ${seeded.admin.email}
+  Password:             ${password}
+  SERA emulator:        ${sera.match[1]} (sign in to SERA as demo / demo-password)
+  Press Ctrl-C to stop.
+`);
+
+  const stop = () => {
+    app.child.kill("SIGTERM");
+    sera.child.kill("SIGTERM");
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  await Promise.race([new Promise((resolve) => app.child.on("exit", resolve)), new Promise((resolve) => sera.child.on("exit", resolve))]);
+  stop();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+/**
+ * The server Playwright tests run against: a fresh embedded database with the demo data and
+ * known accounts, the SERA emulator with its control API on, and the production build of ShipDesk.
+ */
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { hashPassword } from "@/lib/auth/password";
+import { openDatabase } from "@/lib/db/create-client";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { E2E_ACCOUNTS } from "@/e2e/accounts";
+import { run, startService } from "./run-command";
+
+async function main() {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const seraPort = Number(process.env.E2E_SERA_PORT ?? port + 1010);
+  const dataDir = path.resolve(".e2e-data");
+  rmSync(dataDir, { recursive: true, force: true });
+  const env = {
+    ...process.env,
+    SHIPDESK_DATA_DIR: dataDir,
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    SERA_API_URL: `http://127.0.0.1:${seraPort}/sera`,
+    SERA_SIGNIN_URL: `http://127.0.0.1:${seraPort}`,
+    DATABASE_URL: "",
+  };
+  Object.assign(process.env, env);
+
+  await run("npx", ["prisma", "migrate", "deploy"], env);
+  const database = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
+  await seedDemo({ db: database.db, adminEmail: E2E_ACCOUNTS.admin.email, adminPassword: E2E_ACCOUNTS.admin.password });
+  await database.db.user.upsert({
+    where: { email: E2E_ACCOUNTS.viewer.email },
+    update: {},
+    create: { email: E2E_ACCOUNTS.viewer.email, name: "Val Viewer", role: "viewer", passwordHash: await hashPassword(E2E_ACCOUNTS.viewer.password) },
+  });
+  await database.close();
+
+  if (!existsSync(".next/BUILD_ID")) await run("npx", ["next", "build"], env);
+
+  const sera = await startService("sera", "npm", ["--prefix", "sera-emulator", "start", "--silent"], {
+    env: {
+      ...env,
+      SERA_EMULATOR_PORT: String(seraPort),
+      SERA_EMULATOR_CONTROL: "1",
+      SERA_EMULATOR_REDIRECT_URIS: `http://127.0.0.1:${port}/api/sera/callback`,
+    },
+    ready: /listening on/,
+  });
+  const app = await startService("app", "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, ready: /Ready in/ });
+  const stop = () => {
+    app.child.kill("SIGTERM");
+    sera.child.kill("SIGTERM");
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
