@@ -12,7 +12,7 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
     const env = getEnv();
-    if (env.DATABASE_URL) return (await createDriverAdapter({ databaseUrl: env.DATABASE_URL })).adapter;
+    if (env.DATABASE_URL) return (await createDriverAdapter({ databaseUrl: env.DATABASE_URL }, { forMigrations: true })).adapter;
     letCliExitWithPglite();
     return (await createDriverAdapter({ pgliteDir: env.pgliteDir })).adapter;
   },

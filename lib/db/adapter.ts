@@ -15,17 +15,35 @@ const PG_TYPE_NAME = 19;
 const PG_TYPE_CHAR = 18;
 const PG_TYPE_TEXT = 25;
 
-export function createPgPool(databaseUrl: string, options: { max?: number } = {}) {
-  return new pg.Pool({
-    connectionString: databaseUrl,
-    max: options.max ?? 10,
-    // Prisma's wasm schema engine cannot read columns typed `name`/`char` (prisma/orm#27403):
-    // reporting them as text lets `migrate deploy` work over adapter-pg.
-    types: {
-      getTypeParser: (oid: number, format?: "text" | "binary") =>
-        pg.types.getTypeParser(oid === PG_TYPE_NAME || oid === PG_TYPE_CHAR ? PG_TYPE_TEXT : oid, format),
-    },
-  });
+export function createPgPool(databaseUrl: string, options: { max?: number; forMigrations?: boolean } = {}) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  if (options.forMigrations) {
+    reportNameColumnsAsText(pool);
+    pool.on("connect", reportNameColumnsAsText);
+  }
+  return pool;
+}
+
+type TQueryable = { query: (...args: unknown[]) => unknown };
+
+/**
+ * Prisma's wasm schema engine cannot read columns typed `name`/`char` (prisma/orm#27403), which
+ * its own migration bookkeeping queries return: reporting them as text lets `migrate deploy`
+ * work over adapter-pg. Only the migration CLI needs this.
+ */
+function reportNameColumnsAsText(target: pg.Pool | pg.PoolClient) {
+  const queryable = target as unknown as TQueryable;
+  const query = queryable.query.bind(target);
+  queryable.query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (!(result instanceof Promise)) return result;
+    return result.then((value: pg.QueryResult | undefined) => {
+      for (const field of value?.fields ?? []) {
+        if (field.dataTypeID === PG_TYPE_NAME || field.dataTypeID === PG_TYPE_CHAR) field.dataTypeID = PG_TYPE_TEXT;
+      }
+      return value;
+    });
+  };
 }
 
 export async function openPglite(dataDir: string) {
@@ -36,9 +54,9 @@ export async function openPglite(dataDir: string) {
 }
 
 /** The driver adapter for a target, and how to release its connections. */
-export async function createDriverAdapter(target: TDatabaseTarget) {
+export async function createDriverAdapter(target: TDatabaseTarget, options: { forMigrations?: boolean } = {}) {
   if ("databaseUrl" in target) {
-    const pool = createPgPool(target.databaseUrl);
+    const pool = createPgPool(target.databaseUrl, options);
     return { adapter: new PrismaPg(pool), close: () => pool.end() };
   }
   const pglite = "pglite" in target ? target.pglite : await openPglite(target.pgliteDir);
