@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { REDACTED, redactBody, redactCardNumbers, redactHeaders, redactPath, redactQuery } from "./redact";
+
+describe("redactBody", () => {
+  it("redacts tokens, secrets and codes in JSON, at any depth", () => {
+    const body = JSON.stringify({
+      grant_type: "authorization_code",
+      code: "abc123",
+      client_id: "shipdesk-local",
+      client_secret: "shh",
+      nested: { access_token: "at", refresh_token: "rt", id_token: "it", password: "pw" },
+      list: [{ Authorization: "Bearer xyz" }],
+    });
+    const redacted = JSON.parse(redactBody(body)!);
+    expect(redacted).toEqual({
+      grant_type: "authorization_code",
+      code: REDACTED,
+      client_id: "shipdesk-local",
+      client_secret: REDACTED,
+      nested: { access_token: REDACTED, refresh_token: REDACTED, id_token: REDACTED, password: REDACTED },
+      list: [{ Authorization: REDACTED }],
+    });
+  });
+
+  it("redacts card data but keeps amounts, ZIP codes and tracking numbers", () => {
+    const body = JSON.stringify({
+      payment: { card_number: "4111 1111 1111 1111", cvv: "123", expiration_date: "12/29" },
+      note: "paid with 4111-1111-1111-1111 yesterday",
+      amount: 12.34,
+      postal_code: "92802",
+      tracking_number: "9405511899560772485630",
+    });
+    const redacted = JSON.parse(redactBody(body)!);
+    expect(redacted.payment).toEqual({ card_number: REDACTED, cvv: REDACTED, expiration_date: REDACTED });
+    expect(redacted.note).toBe(`paid with ${REDACTED} yesterday`);
+    expect(redacted).toMatchObject({ amount: 12.34, postal_code: "92802", tracking_number: "9405511899560772485630" });
+  });
+
+  it("redacts form bodies and free-text bearer tokens", () => {
+    expect(redactBody("grant_type=refresh_token&refresh_token=rt-1&client_secret=s")).toBe(
+      `grant_type=refresh_token&refresh_token=${encodeURIComponent(REDACTED)}&client_secret=${encodeURIComponent(REDACTED)}`,
+    );
+    expect(redactBody("Authorization: Bearer abc.def")).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect(redactBody(null)).toBeNull();
+  });
+});
+
+describe("redactQuery / redactPath / headers", () => {
+  it("redacts secret query parameters and keeps the rest", () => {
+    expect(redactPath("/callback?code=xyz&state=s1")).toBe(`/callback?code=${encodeURIComponent(REDACTED)}&state=s1`);
+    expect(redactQuery("?url_type=home_page&access_token=t")).toBe(`?url_type=home_page&access_token=${encodeURIComponent(REDACTED)}`);
+    expect(redactPath("/v1/labels/abc?label_format=pdf")).toBe("/v1/labels/abc?label_format=pdf");
+  });
+
+  it("redacts the authorization header", () => {
+    expect(redactHeaders({ Authorization: "Bearer t", "Idempotency-Key": "k" })).toEqual({ Authorization: REDACTED, "Idempotency-Key": "k" });
+  });
+
+  it("only treats Luhn-valid runs as card numbers", () => {
+    expect(redactCardNumbers("4111111111111112")).toBe("4111111111111112");
+    expect(redactCardNumbers("5500 0000 0000 0004")).toBe(REDACTED);
+  });
+});
