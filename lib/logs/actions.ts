@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/action-client";
+import { getDb } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
+import { clearExpiredLogs } from "./clear-expired-logs";
+import { ZClearExpiredLogs } from "./schemas";
+
+/** "Clear now": the same clean-up the hourly job runs, with the store's retention setting. */
+export const clearExpiredLogsAction = defineAction({ schema: ZClearExpiredLogs, access: "change" }, async (_input, { user }) => {
+  const result = await clearExpiredLogs({ db: await getDb(), actorId: user.id });
+  revalidatePath("/logs");
+  return {
+    deleted: result.deleted,
+    retentionDays: result.retentionDays,
+    message:
+      result.deleted === 0
+        ? `No entries older than ${result.retentionDays} days (before ${formatDateTime(result.cutoff)}).`
+        : `Cleared ${result.deleted.toLocaleString("en-US")} entries older than ${result.retentionDays} days (before ${formatDateTime(result.cutoff)}).`,
+  };
+});
