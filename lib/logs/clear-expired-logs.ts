@@ -1,4 +1,5 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
+import { getLogSettings } from "./get-log-settings";
 
 /** StoreSettings.logRetentionDays' default, for a database whose settings row is not created yet. */
 export const DEFAULT_LOG_RETENTION_DAYS = 5;
@@ -33,7 +34,7 @@ export async function clearExpiredLogs({
   pauseMs = 10,
   actorId,
 }: TClearExpiredLogsOptions): Promise<TClearExpiredLogsResult> {
-  const days = retentionDays ?? (await storeRetentionDays(db));
+  const days = retentionDays ?? (await getLogSettings({ db })).logRetentionDays;
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   // Prisma binds a Date as timestamptz text; "at" is a UTC timestamp without zone, so the
   // cut-off is converted explicitly rather than left to the session's TimeZone setting.
@@ -62,11 +63,6 @@ export async function clearExpiredLogs({
     });
   }
   return { deleted, batches, slowestBatchMs, cutoff, retentionDays: days };
-}
-
-async function storeRetentionDays(db: TPrismaClient): Promise<number> {
-  const settings = await db.storeSettings.findUnique({ where: { id: 1 }, select: { logRetentionDays: true } });
-  return settings?.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
 }
 
 function pause(ms: number): Promise<void> {

@@ -1,51 +1,57 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import { ClearLogsButton } from "@/components/logs/clear-logs-button";
+import { LogsFilterBar } from "@/components/logs/logs-filter-bar";
+import { LogsTable } from "@/components/logs/logs-table";
+import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { canChange } from "@/lib/auth/policy";
+import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
+import { isAppError } from "@/lib/errors";
+import { getLogSettings } from "@/lib/logs/get-log-settings";
+import { listLogOperations } from "@/lib/logs/list-log-operations";
+import { listTransactionLogs } from "@/lib/logs/list-transaction-logs";
+import { parseLogFilters } from "@/lib/logs/parse-log-filters";
 
 export const metadata: Metadata = { title: "Transaction logs" };
 
-export default async function LogsPage() {
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LogsPage({ searchParams }: TProps) {
+  const user = await requirePageUser();
   const db = await getDb();
-  const logs = await db.transactionLog.findMany({
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: 50,
-    select: { id: true, at: true, operation: true, method: true, path: true, httpStatus: true, durationMs: true, ok: true },
-  });
+  const { filters, problems } = parseLogFilters(await searchParams);
+  let result: Awaited<ReturnType<typeof listTransactionLogs>> = { entries: [], nextCursor: null };
+  try {
+    result = await listTransactionLogs({ db, filters });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    problems.push(error.userMessage);
+  }
+  const [operations, settings] = await Promise.all([listLogOperations({ db }), getLogSettings({ db })]);
   return (
     <>
-      <PageHeader title="Transaction logs" description="Every exchange with SERA, newest first." />
-      <Card>
-        {logs.length === 0 ? (
-          <p className="text-sm text-slate-600">No exchanges with SERA logged yet.</p>
-        ) : (
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-xs font-semibold uppercase text-slate-500">
-              <tr>
-                <th className="py-2 pr-4">Time</th>
-                <th className="py-2 pr-4">Operation</th>
-                <th className="py-2 pr-4">Request</th>
-                <th className="py-2 pr-4">Status</th>
-                <th className="py-2 text-right">Duration</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {logs.map((log) => (
-                <tr key={log.id}>
-                  <td className="py-2 pr-4">{formatDateTime(log.at)}</td>
-                  <td className="py-2 pr-4">{log.operation}</td>
-                  <td className="py-2 pr-4 font-mono text-xs">
-                    {log.method} {log.path}
-                  </td>
-                  <td className={`py-2 pr-4 ${log.ok ? "text-green-700" : "text-red-700"}`}>{log.httpStatus ?? "no answer"}</td>
-                  <td className="py-2 text-right">{log.durationMs} ms</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Card>
+      <PageHeader
+        title="Transaction logs"
+        description={`Every exchange with SERA, newest first. Entries older than ${settings.logRetentionDays} days are cleared automatically.`}
+        actions={canChange(user.role) ? <ClearLogsButton retentionDays={settings.logRetentionDays} /> : undefined}
+      />
+      {!settings.logTransactions && (
+        <div className="mb-4">
+          <Alert tone="warning">Logging is turned off in Settings: new exchanges with SERA are not recorded.</Alert>
+        </div>
+      )}
+      <LogsFilterBar filters={filters} operations={operations} />
+      {problems.length > 0 && (
+        <div className="mb-4 space-y-2">
+          {problems.map((problem) => (
+            <Alert key={problem} tone="error">
+              {problem}
+            </Alert>
+          ))}
+        </div>
+      )}
+      <LogsTable entries={result.entries} nextCursor={result.nextCursor} filters={filters} />
     </>
   );
 }
