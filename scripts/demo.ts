@@ -44,8 +44,8 @@ async function main() {
 `);
 
   const stop = () => {
-    app.child.kill("SIGTERM");
-    sera.child.kill("SIGTERM");
+    app.stop();
+    sera.stop();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -49,8 +49,8 @@ async function main() {
   });
   const app = await startService("app", "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, ready: /Ready in/ });
   const stop = () => {
-    app.child.kill("SIGTERM");
-    sera.child.kill("SIGTERM");
+    app.stop();
+    sera.stop();
     process.exit(0);
   };
   process.on("SIGINT", stop);

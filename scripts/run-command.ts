@@ -9,15 +9,26 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
   });
 }
 
+export type TService = { child: ChildProcess; match: RegExpMatchArray; stop: () => void };
+
 /** Starts a long-running process and resolves once a line of its output matches `ready`. */
 export function startService(
   name: string,
   command: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number },
-): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+): Promise<TService> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    // Its own process group, so stopping it also stops what npm/npx started underneath.
+    const child = spawn(command, args, { env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const stop = () => {
+      try {
+        if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    };
+    process.on("exit", stop);
     const timer = setTimeout(() => reject(new Error(`${name} did not start within ${options.timeoutMs ?? 60_000} ms`)), options.timeoutMs ?? 60_000);
     let buffered = "";
     const onData = (chunk: Buffer) => {
@@ -27,7 +38,7 @@ export function startService(
       const match = buffered.match(options.ready);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, match });
+        resolve({ child, match, stop });
       }
     };
     child.stdout.on("data", onData);
@@ -36,5 +47,6 @@ export function startService(
       clearTimeout(timer);
       reject(new Error(`${name} exited with ${code} before it was ready`));
     });
+    child.on("error", reject);
   });
 }
