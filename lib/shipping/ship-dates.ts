@@ -1,0 +1,91 @@
+import Holidays from "date-holidays";
+
+/**
+ * Ship dates and USPS pickup days. Dates are `YYYY-MM-DD` strings so no time zone can move a day
+ * once it is chosen; "today" is read in the store's time zone (UTC when none is given).
+ */
+export const MAX_SHIP_DAYS_AHEAD = 5;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isoDateIn(instant: Date, timeZone = "UTC"): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function isRealDate(isoDate: string): boolean {
+  return ISO_DATE.test(isoDate) && !Number.isNaN(Date.parse(`${isoDate}T00:00:00Z`)) && addDays(isoDate, 0) === isoDate;
+}
+
+/** The Ship Settings dropdown: today and the next five days (the ProductCart wizard's "up to 5 days in advance"). */
+export function shipDateOptions(today: Date, timeZone = "UTC"): string[] {
+  const first = isoDateIn(today, timeZone);
+  return Array.from({ length: MAX_SHIP_DAYS_AHEAD + 1 }, (_, days) => addDays(first, days));
+}
+
+/** Why this ship date cannot be used, or null when it can. */
+export function validateShipDate(shipDate: string, today: Date, timeZone = "UTC"): string | null {
+  if (!isRealDate(shipDate)) return `Ship date "${shipDate}" is not a date; pick one from the list`;
+  const options = shipDateOptions(today, timeZone);
+  const first = options[0] ?? "";
+  const last = options[options.length - 1] ?? "";
+  if (shipDate < first) return `Ship date ${shipDate} is in the past; pick today (${first}) or up to ${MAX_SHIP_DAYS_AHEAD} days ahead`;
+  if (shipDate > last) return `Ship date ${shipDate} is too far ahead: labels can be dated at most ${MAX_SHIP_DAYS_AHEAD} days ahead (until ${last})`;
+  return null;
+}
+
+let holidays: Holidays | null = null;
+const holidaysByYear = new Map<number, Map<string, string>>();
+
+/** US federal holidays of a year by date, observed (substitute) days included, as date-holidays "public" entries. */
+function federalHolidays(year: number): Map<string, string> {
+  let byDate = holidaysByYear.get(year);
+  if (!byDate) {
+    holidays ??= new Holidays("US");
+    byDate = new Map(
+      holidays
+        .getHolidays(year)
+        .filter((h) => h.type === "public")
+        .map((h) => [h.date.slice(0, 10), h.name]),
+    );
+    holidaysByYear.set(year, byDate);
+  }
+  return byDate;
+}
+
+export function federalHolidayName(isoDate: string): string | null {
+  return federalHolidays(Number(isoDate.slice(0, 4))).get(isoDate) ?? null;
+}
+
+/** Why USPS does not pick up on this day ("Sunday", "Memorial Day (federal holiday)"), or null on a business day. */
+export function nonPickupDayReason(isoDate: string): string | null {
+  if (new Date(`${isoDate}T00:00:00Z`).getUTCDay() === 0) return "Sunday";
+  const holiday = federalHolidayName(isoDate);
+  return holiday ? `${holiday} (federal holiday)` : null;
+}
+
+export interface TPickupDay {
+  date: string;
+  /** Days passed over on the way, each with why. */
+  skipped: { date: string; reason: string }[];
+}
+
+/**
+ * USPS carrier pickups are booked for the next USPS business day only (seed 004): Monday to
+ * Saturday, never a federal holiday.
+ */
+export function nextPickupDay(from: Date, timeZone = "UTC"): TPickupDay {
+  const skipped: TPickupDay["skipped"] = [];
+  let date = addDays(isoDateIn(from, timeZone), 1);
+  for (let reason = nonPickupDayReason(date); reason !== null; reason = nonPickupDayReason(date)) {
+    skipped.push({ date, reason });
+    date = addDays(date, 1);
+  }
+  return { date, skipped };
+}
