@@ -1,0 +1,36 @@
+import type { TPrismaClient } from "@/lib/db/create-client";
+
+type TClaimJobRunOptions = {
+  db: TPrismaClient;
+  name: string;
+  /** The job is due when its last run started at least this long ago. */
+  everyMs: number;
+  /** A run that crashed without releasing stops blocking others after this long. */
+  lockMs: number;
+  now?: Date;
+};
+
+/**
+ * Claims a periodic job run in the JobRun table, atomically: true for exactly one caller per
+ * period, whether the callers are restarts of one process or several app instances. The run
+ * marker survives restarts, so starting the app does not re-run a job that just ran.
+ */
+export async function claimJobRun({ db, name, everyMs, lockMs, now = new Date() }: TClaimJobRunOptions): Promise<boolean> {
+  const nowIso = now.toISOString();
+  const dueBeforeIso = new Date(now.getTime() - everyMs).toISOString();
+  const lockedUntilIso = new Date(now.getTime() + lockMs).toISOString();
+  // Times are UTC timestamps without zone, like every Prisma DateTime column.
+  const claimed = await db.$queryRaw<{ name: string }[]>`
+    INSERT INTO "JobRun" ("name", "lastRunAt", "lockedUntil")
+    VALUES (${name}, (${nowIso}::timestamptz AT TIME ZONE 'UTC'), (${lockedUntilIso}::timestamptz AT TIME ZONE 'UTC'))
+    ON CONFLICT ("name") DO UPDATE SET "lastRunAt" = EXCLUDED."lastRunAt", "lockedUntil" = EXCLUDED."lockedUntil"
+    WHERE "JobRun"."lastRunAt" <= (${dueBeforeIso}::timestamptz AT TIME ZONE 'UTC')
+      AND ("JobRun"."lockedUntil" IS NULL OR "JobRun"."lockedUntil" < (${nowIso}::timestamptz AT TIME ZONE 'UTC'))
+    RETURNING "name"`;
+  return claimed.length === 1;
+}
+
+/** Marks a claimed run finished, so the lock does not outlive it. */
+export async function releaseJobRun({ db, name }: { db: TPrismaClient; name: string }): Promise<void> {
+  await db.jobRun.updateMany({ where: { name }, data: { lockedUntil: null } });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeEmbeddedAppMarker } from "./embedded-app-marker";
+import { startPgBossJobs } from "./pg-boss-jobs";
+import { runClearLogsJob } from "./run-clear-logs-job";
+
+/** How often the embedded scheduler asks "is a job due?"; the JobRun marker decides. */
+const EMBEDDED_CHECK_MS = 5 * 60 * 1000;
+/** Lets the server finish starting (and PGlite open for the first request) before any job. */
+const EMBEDDED_FIRST_CHECK_MS = 60 * 1000;
+
+const globalForJobs = globalThis as unknown as { shipdeskJobsStarted?: boolean };
+
+/**
+ * Starts periodic jobs once per process (called from instrumentation.ts). On the embedded
+ * database they run in this process, because PGlite allows no other; on PostgreSQL pg-boss
+ * runs them once per period across all app instances.
+ */
+export async function startScheduledJobs(): Promise<void> {
+  if (globalForJobs.shipdeskJobsStarted) return;
+  globalForJobs.shipdeskJobsStarted = true;
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    await startPgBossJobs({ connectionString: env.DATABASE_URL, getDb });
+    return;
+  }
+  writeEmbeddedAppMarker(env.pgliteDir);
+  const check = () => {
+    getDb()
+      .then((db) => runClearLogsJob({ db }))
+      .catch((error: unknown) => console.error("[jobs] clear-expired-logs failed", error));
+  };
+  // unref: the timers must never keep a stopping server alive.
+  setTimeout(check, EMBEDDED_FIRST_CHECK_MS).unref();
+  setInterval(check, EMBEDDED_CHECK_MS).unref();
+}
