@@ -78,13 +78,15 @@ export type TPackageMatrix = Record<string, TMatrixService>;
 const OUNCES_PER: Record<string, number> = { pound: 16, lb: 16, ounce: 1, oz: 1, gram: 1 / 28.349523125, kilogram: 1000 / 28.349523125 };
 const INCHES_PER: Record<string, number> = { inch: 1, in: 1, centimeter: 1 / 2.54, cm: 1 / 2.54 };
 
-// Two decimals is enough: weights are whole ounces, and SERA rounds pounds to thousandths.
+// Weights are whole ounces and SERA rounds pounds to thousandths: two decimals of an ounce is enough.
+// Sides need four (the Small Flat Rate Box is 8 11/16 in).
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 function limitsFrom(raw: z.infer<typeof ZMaxMeasurements> | null | undefined): TPackagingLimits {
   const toOz = OUNCES_PER[raw?.weight_unit ?? "pound"] ?? 16;
   const toIn = INCHES_PER[raw?.dimension_unit ?? "inch"] ?? 1;
-  const inch = (n: number | null | undefined) => (n === null || n === undefined || n <= 0 ? null : round2(n * toIn));
+  const inch = (n: number | null | undefined) => (n === null || n === undefined || n <= 0 ? null : round4(n * toIn));
   return {
     maxWeightOz: raw?.max_weight ? round2(raw.max_weight * toOz) : null,
     maxLengthIn: inch(raw?.max_length),
