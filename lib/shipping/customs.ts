@@ -20,14 +20,18 @@ export interface TCustomsProblem {
   /** 1-based, as the customs table numbers its rows. */
   line: number;
   field: keyof TCustomsLine;
+  /** For a list of problems: names the line and product. */
   message: string;
+  /** For under the field itself, where the line is already obvious. */
+  fieldMessage: string;
 }
 
 /** What is wrong with one customs line, each problem naming its field and the product. */
 export function customsLineProblems(line: TCustomsLine, index: number, contentsType: TContentsType): TCustomsProblem[] {
   const problems: TCustomsProblem[] = [];
   const label = `Line ${index + 1}${line.description.trim() ? ` (${line.description.trim()})` : ""}`;
-  const add = (field: keyof TCustomsLine, message: string) => problems.push({ line: index + 1, field, message: `${label}: ${message}` });
+  const add = (field: keyof TCustomsLine, message: string) =>
+    problems.push({ line: index + 1, field, message: `${label}: ${message}`, fieldMessage: `${message.charAt(0).toUpperCase()}${message.slice(1)}` });
   if (!line.description.trim()) add("description", "describe the contents");
   if (!Number.isInteger(line.quantity) || line.quantity < 1) add("quantity", "quantity must be at least 1");
   if (!Number.isInteger(line.unitValueCents) || line.unitValueCents < 0) add("unitValueCents", "value must be zero or more");

@@ -41,8 +41,8 @@ export const ZCustoms = z
     customs.lines.forEach((line, index) => {
       for (const problem of customsLineProblems(line, index, customs.contentsType)) {
         // Shape problems are already reported by ZCustomsLine; only the contents-type rules are added here.
-        if (problem.field === "hsCode" && line.hsCode === null) ctx.addIssue({ code: "custom", path: ["lines", index, "hsCode"], message: problem.message });
-        if (problem.field === "unitValueCents" && line.unitValueCents === 0) ctx.addIssue({ code: "custom", path: ["lines", index, "unitValueCents"], message: problem.message });
+        if (problem.field === "hsCode" && line.hsCode === null) ctx.addIssue({ code: "custom", path: ["lines", index, "hsCode"], message: problem.fieldMessage });
+        if (problem.field === "unitValueCents" && line.unitValueCents === 0) ctx.addIssue({ code: "custom", path: ["lines", index, "unitValueCents"], message: problem.fieldMessage });
       }
     });
   });
