@@ -225,7 +225,7 @@ export function getSeraClient({
         method: "DELETE",
         path: `/v1/pickups/${encodeURIComponent(pickupId)}`,
         schema: S.ZEmptyResponse,
-        acceptOnRetry: (error: SeraError) => error.seraCode === "800000" && /unknown|not found|cancel/i.test(error.seraMessage ?? ""),
+        acceptOnRetry: (error: SeraError) => /already cancelled/i.test(error.seraMessage ?? ""),
       });
     },
 

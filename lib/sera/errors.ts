@@ -61,7 +61,7 @@ export function timeoutError(operation: string, timeoutMs: number, cause?: unkno
     code: "SERA_UNAVAILABLE",
     kind: "timeout",
     operation,
-    userMessage: `SERA did not answer within ${seconds} seconds. Nothing was charged twice: retrying is safe.`,
+    userMessage: `SERA did not answer within ${seconds} second${seconds === 1 ? "" : "s"}. Nothing was charged twice: retrying is safe.`,
     internalMessage: `${operation}: no answer from SERA within ${timeoutMs} ms`,
     cause,
   });
@@ -140,7 +140,7 @@ export function httpError(operation: string, httpStatus: number, bodyText: strin
       internalMessage,
     });
   }
-  const where = field && seraMessage && !seraMessage.startsWith(`${field}:`) ? `${field}: ` : "";
+  const where = field && seraMessage && !seraMessage.startsWith(field) ? `${field}: ` : "";
   const what = seraMessage ? `${where}${seraMessage}` : `HTTP ${httpStatus}`;
   return new SeraError({
     ...common,
