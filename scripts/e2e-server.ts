@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { openDatabase } from "@/lib/db/create-client";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { E2E_ACCOUNTS } from "@/e2e/accounts";
+import { seedE2eTransactionLogs } from "@/e2e/seed-transaction-logs";
 import { run, startService } from "./run-command";
 
 async function main() {
@@ -34,6 +35,7 @@ async function main() {
     update: {},
     create: { email: E2E_ACCOUNTS.viewer.email, name: "Val Viewer", role: "viewer", passwordHash: await hashPassword(E2E_ACCOUNTS.viewer.password) },
   });
+  await seedE2eTransactionLogs(database.db);
   await database.close();
 
   if (!existsSync(".next/BUILD_ID")) await run("npx", ["next", "build"], env);
