@@ -1,24 +1,60 @@
 import type { Metadata } from "next";
+import { BalancePanel } from "@/components/postage/balance-panel";
+import { ConnectionCard } from "@/components/postage/connection-card";
+import { PurchasesTable } from "@/components/postage/purchases-table";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { canChange } from "@/lib/auth/policy";
+import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
-import { getStoreSettingsOrThrow } from "@/lib/settings/get-store-settings";
+import { formatCents, formatDateTime } from "@/lib/format";
+import { getPostageOverview } from "@/lib/postage/get-postage-overview";
 
 export const metadata: Metadata = { title: "Postage" };
 
-export default async function PostagePage() {
-  const settings = await getStoreSettingsOrThrow({ db: await getDb() });
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PostagePage({ searchParams }: TProps) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const overview = await getPostageOverview({ db: await getDb() });
+  const settings = overview.settings;
+  const seraError = typeof params.sera_error === "string" ? params.sera_error : null;
   return (
     <>
-      <PageHeader title="Postage" description="Your Stamps.com / Endicia (SERA) account and postage balance." />
-      <Card title="SERA account">
-        <p className="text-sm">
-          {settings.seraConnectedAt
-            ? `Connected to SERA ${settings.seraEnvironment} since ${formatDateTime(settings.seraConnectedAt)}.`
-            : "Not connected to a SERA account yet."}
-        </p>
-      </Card>
+      <PageHeader title="Postage" description="Your Stamps.com / Endicia (SERA) account, postage balance and purchases." />
+      <div className="space-y-6">
+        {params.connected === "1" && overview.connected && <Alert tone="success">ShipDesk is now connected to your SERA account.</Alert>}
+        {seraError && <Alert tone="error">{seraError}</Alert>}
+        <ConnectionCard
+          canChange={canChange(user.role)}
+          connection={{
+            connected: overview.connected,
+            connectedAt: settings?.seraConnectedAt ? formatDateTime(settings.seraConnectedAt) : null,
+            accountId: settings?.seraAccountId ?? null,
+            environment: settings?.seraEnvironment ?? "staging",
+            testMode: settings?.testMode ?? true,
+          }}
+        />
+        {overview.connected && (
+          <Card title="Balance">
+            <BalancePanel canChange={canChange(user.role)} />
+            {settings && (
+              <p className="mt-4 text-xs text-slate-500">
+                Auto-refill is{" "}
+                {settings.autoRefillEnabled
+                  ? `on: ${formatCents(settings.autoRefillAmountCents)} when the balance falls below ${formatCents(settings.autoRefillThresholdCents)}, at most ${settings.autoRefillMaxPerDay} times a day`
+                  : "off"}
+                . Change it in Settings.
+              </p>
+            )}
+          </Card>
+        )}
+        <Card title="Purchases">
+          <PurchasesTable purchases={overview.purchases} />
+        </Card>
+      </div>
     </>
   );
 }

@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import type { TPrismaClient } from "@/lib/db/create-client";
+import { hashRequest } from "@/lib/purchases/request-hash";
+import type { TSeraClient } from "@/lib/sera/client";
+import { addPostage, type TPostageReceipt } from "./add-postage";
+import { MIN_ADD_FUNDS_CENTS } from "./schemas";
+
+type TAutoRefillOptions = {
+  db: TPrismaClient;
+  sera: Pick<TSeraClient, "addFunds" | "getBalance">;
+  /** Cents the next purchase needs, when refilling to cover it; omit after a purchase. */
+  neededCents?: number;
+  now?: Date;
+};
+
+export type TAutoRefillOutcome =
+  | { refilled: true; receipt: TPostageReceipt }
+  | { refilled: false; reason: "off" | "above_threshold" | "daily_limit" | "at_maximum" | "in_progress" };
+
+/**
+ * Tops the balance up when auto-refill is on: after a label purchase leaves it under the
+ * threshold, or before a purchase it cannot cover. At most `autoRefillMaxPerDay` refills per
+ * UTC day, never above SERA's maximum balance. The decision and the intent row are made under a
+ * lock on the settings row, so two purchases finishing together cause one refill, not two.
+ */
+export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }: TAutoRefillOptions): Promise<TAutoRefillOutcome> {
+  const settings = await db.storeSettings.findUniqueOrThrow({
+    where: { id: 1 },
+    select: { autoRefillEnabled: true, autoRefillThresholdCents: true, autoRefillAmountCents: true, autoRefillMaxPerDay: true },
+  });
+  if (!settings.autoRefillEnabled) return { refilled: false, reason: "off" };
+  const balance = await sera.getBalance();
+  const shortfall = neededCents - balance.availableCents;
+  if (shortfall <= 0 && balance.availableCents >= settings.autoRefillThresholdCents) return { refilled: false, reason: "above_threshold" };
+
+  let amountCents = Math.max(settings.autoRefillAmountCents, shortfall, MIN_ADD_FUNDS_CENTS);
+  if (balance.maxBalanceCents !== null) amountCents = Math.min(amountCents, balance.maxBalanceCents - balance.availableCents);
+  if (amountCents < MIN_ADD_FUNDS_CENTS) return { refilled: false, reason: "at_maximum" };
+
+  const idempotencyKey = randomUUID();
+  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const claim = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "StoreSettings" WHERE id = 1 FOR UPDATE`;
+    const pending = await tx.purchaseIntent.count({ where: { kind: "add_funds", state: "pending", postagePurchase: { trigger: "automatic" } } });
+    if (pending > 0) return "in_progress" as const;
+    const today = await tx.postagePurchase.count({ where: { trigger: "automatic", state: { not: "failed" }, createdAt: { gte: dayStart } } });
+    if (today >= settings.autoRefillMaxPerDay) return "daily_limit" as const;
+    const purchase = await tx.postagePurchase.create({ data: { amountCents, trigger: "automatic", createdAt: now }, select: { id: true } });
+    await tx.purchaseIntent.create({
+      data: { kind: "add_funds", idempotencyKey, requestHash: hashRequest({ amountCents }), requestBody: { amountCents }, postagePurchaseId: purchase.id },
+    });
+    return "claimed" as const;
+  });
+  if (claim !== "claimed") return { refilled: false, reason: claim };
+  // addPostage finds the claimed intent by its key (same request hash) and sends it.
+  const receipt = await addPostage({ db, sera, amountCents, idempotencyKey, trigger: "automatic", actorId: null });
+  return { refilled: true, receipt };
+}
