@@ -49,7 +49,20 @@ export async function addPostage(options: TAddPostageOptions): Promise<TPostageR
   }
 
   await checkRoomForFunds(options);
-  const intentId = await db.$transaction(async (tx) => {
+  let intentId: string;
+  try {
+    intentId = await createIntent(options, requestHash, requestBody);
+  } catch (error) {
+    // A double click raced us to the same key: wait for that request's outcome instead.
+    if (!isUniqueViolation(error)) throw error;
+    return awaitOutcome(db, idempotencyKey);
+  }
+  return sendIntent(options, intentId);
+}
+
+async function createIntent(options: TAddPostageOptions, requestHash: string, requestBody: { amountCents: number }) {
+  const { db, amountCents, idempotencyKey } = options;
+  return db.$transaction(async (tx) => {
     const purchase = await tx.postagePurchase.create({
       data: { amountCents, trigger: options.trigger, createdById: options.actorId },
       select: { id: true },
@@ -60,8 +73,35 @@ export async function addPostage(options: TAddPostageOptions): Promise<TPostageR
     });
     return intent.id;
   });
-  return sendIntent(options, intentId);
 }
+
+/** Prisma reports P2002; inside an interactive transaction the driver adapter's own error comes through. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === "P2002" || (typeof message === "string" && /unique constraint|duplicate key value/i.test(message));
+}
+
+const OUTCOME_POLL_MS = 100;
+const OUTCOME_WAIT_MS = 20_000;
+
+/** The same purchase is being sent by another request: report its outcome once it is known. */
+async function awaitOutcome(db: TPrismaClient, idempotencyKey: string): Promise<TPostageReceipt> {
+  const deadline = Date.now() + OUTCOME_WAIT_MS;
+  while (Date.now() < deadline) {
+    const intent = await db.purchaseIntent.findUnique({
+      where: { idempotencyKey },
+      select: { state: true, lastError: true, postagePurchaseId: true },
+    });
+    if (intent?.state === "succeeded") return receiptFor(db, intent.postagePurchaseId!);
+    if (intent?.state === "failed") throw new AppError("SERA_ERROR", intent.lastError ?? "SERA refused this purchase.");
+    await new Promise((resolve) => setTimeout(resolve, OUTCOME_POLL_MS));
+  }
+  throw new AppError("SERA_UNAVAILABLE", STILL_PENDING_MESSAGE);
+}
+
+const STILL_PENDING_MESSAGE =
+  "SERA did not confirm this purchase yet. Nothing will be charged twice: ShipDesk finishes it with the same request shortly, or press Buy again.";
 
 async function checkRoomForFunds({ sera, amountCents }: TAddPostageOptions) {
   if (amountCents < MIN_ADD_FUNDS_CENTS) {
@@ -99,6 +139,8 @@ export async function sendIntent(options: Pick<TAddPostageOptions, "db" | "sera"
     ]);
     return receiptFor(db, intent.postagePurchaseId!);
   } catch (error) {
+    // 409: SERA is still processing this key for a concurrent attempt, which will record the outcome.
+    if (isSeraError(error) && error.httpStatus === 409) return awaitOutcome(db, intent.idempotencyKey);
     const definitive = isSeraError(error) ? !error.transient : error instanceof AppError;
     const message = error instanceof AppError ? error.userMessage : "Unexpected error";
     if (definitive) {
@@ -109,11 +151,7 @@ export async function sendIntent(options: Pick<TAddPostageOptions, "db" | "sera"
       throw error;
     }
     await db.purchaseIntent.update({ where: { id: intentId }, data: { lastError: message } });
-    throw new AppError(
-      "SERA_UNAVAILABLE",
-      "SERA did not confirm this purchase. Nothing will be charged twice: ShipDesk finishes it with the same request shortly, or press Buy again.",
-      { cause: error },
-    );
+    throw new AppError("SERA_UNAVAILABLE", STILL_PENDING_MESSAGE, { cause: error });
   }
 }
 
