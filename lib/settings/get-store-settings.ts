@@ -16,6 +16,7 @@ export async function getStoreSettingsOrThrow({ db }: { db: TPrismaClient }) {
       shipFromPostalCode: true,
       shipFromCountry: true,
       shipFromPhone: true,
+      shipFromEmail: true,
       defaultMailClass: true,
       defaultPackagingType: true,
       defaultLengthIn: true,
@@ -29,6 +30,7 @@ export async function getStoreSettingsOrThrow({ db }: { db: TPrismaClient }) {
       autoRefillEnabled: true,
       autoRefillThresholdCents: true,
       autoRefillAmountCents: true,
+      autoRefillMaxPerDay: true,
     },
   });
   if (!settings) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");

@@ -1,0 +1,27 @@
+"use client";
+
+import { useState } from "react";
+import { useController, type Control, type FieldPath, type FieldValues } from "react-hook-form";
+import { Field } from "@/components/ui/field";
+import { parseDollarsToCents } from "@/lib/postage/schemas";
+
+type TProps<TValues extends FieldValues> = { label: string; name: FieldPath<TValues>; control: Control<TValues>; error?: string };
+
+/** Dollars on screen, integer cents in the form: "25" and "$25.00" both become 2500. */
+export function MoneyInput<TValues extends FieldValues>({ label, name, control, error }: TProps<TValues>) {
+  const { field } = useController({ name, control });
+  const [text, setText] = useState(() => (typeof field.value === "number" ? (field.value / 100).toFixed(2) : ""));
+  return (
+    <Field label={label} error={error}>
+      <input
+        inputMode="decimal"
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          field.onChange(parseDollarsToCents(event.target.value) ?? Number.NaN);
+        }}
+        onBlur={field.onBlur}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,62 @@
+import type { TPrismaClient } from "@/lib/db/create-client";
+import { AppError } from "@/lib/errors";
+import type { TSeraClient } from "@/lib/sera/client";
+import type { TStoreSettingsValues } from "./schemas";
+
+const ADDRESS_FIELDS = ["shipFromLine1", "shipFromLine2", "shipFromCity", "shipFromState", "shipFromPostalCode"] as const;
+
+type TUpdateOptions = {
+  db: TPrismaClient;
+  sera: Pick<TSeraClient, "validateAddress">;
+  values: TStoreSettingsValues;
+  actorId: string;
+};
+
+/**
+ * Saves the store's settings. A changed ship-from address must pass SERA's address validation
+ * first (labels are refused for an unverified origin); every changed field is recorded.
+ */
+export async function updateStoreSettings({ db, sera, values, actorId }: TUpdateOptions) {
+  const current = await db.storeSettings.findUnique({ where: { id: 1 } });
+  if (!current) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");
+
+  const addressChanged = ADDRESS_FIELDS.some((field) => (current[field] ?? null) !== (values[field] ?? null));
+  if (addressChanged) await checkShipFrom(sera, values, Boolean(current.seraConnectedAt));
+
+  const changes = (Object.keys(values) as (keyof TStoreSettingsValues)[])
+    .filter((field) => (current[field] ?? null) !== (values[field] ?? null))
+    .map((field) => ({ field, from: current[field] ?? null, to: values[field] ?? null }));
+  if (changes.length === 0) return { changed: [] as string[] };
+
+  await db.$transaction([
+    db.storeSettings.update({ where: { id: 1 }, data: values }),
+    db.auditEvent.createMany({
+      data: changes.map((change) => ({ actorId, action: "settings.changed", entityType: "store_settings", entityId: "1", details: change })),
+    }),
+  ]);
+  return { changed: changes.map((change) => change.field) };
+}
+
+async function checkShipFrom(sera: TUpdateOptions["sera"], values: TStoreSettingsValues, connected: boolean) {
+  if (!connected) {
+    throw new AppError("SERA_NOT_CONNECTED", "Connect your SERA account on the Postage page first: a new ship-from address is checked by SERA's address validation.", {
+      fieldErrors: { shipFromLine1: "Connect SERA to validate a new ship-from address." },
+    });
+  }
+  const check = await sera.validateAddress({
+    name: values.shipFromName,
+    companyName: values.shipFromCompany,
+    line1: values.shipFromLine1,
+    line2: values.shipFromLine2,
+    city: values.shipFromCity,
+    state: values.shipFromState,
+    postalCode: values.shipFromPostalCode,
+    countryCode: "US",
+  });
+  if (check.verified) return;
+  const reason = [check.resultDescription, ...check.details.map((detail) => detail.description)].filter(Boolean).join(" ");
+  const suggestion = check.candidates[0] ?? check.matchedAddress;
+  const hint = suggestion ? ` Did you mean ${[suggestion.line1, suggestion.city, suggestion.state, suggestion.postalCode].filter(Boolean).join(", ")}?` : "";
+  const message = `SERA could not verify this ship-from address: ${reason || "not found"}.${hint}`;
+  throw new AppError("INVALID_INPUT", message, { fieldErrors: { shipFromLine1: message } });
+}
