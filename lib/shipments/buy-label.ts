@@ -321,8 +321,9 @@ async function sendLabelIntent(options: Pick<TBuyLabelOptions, "db" | "sera" | "
     }
     return await recordLabel(options, intentId, body, label);
   } catch (error) {
-    // 409: SERA is still processing this key for a concurrent attempt, which will record the outcome.
-    if (isSeraError(error) && error.httpStatus === 409) return awaitOutcome(db, body.shipmentId);
+    // 409: SERA is still processing this key. A concurrent sender will record the outcome; if the
+    // sender was our own timed-out attempt nobody will, so wait briefly and leave it to recovery.
+    if (isSeraError(error) && error.httpStatus === 409) return awaitOutcome(db, body.shipmentId, IN_FLIGHT_WAIT_MS);
     const definitive = isSeraError(error) ? !error.transient : error instanceof AppError;
     const message = error instanceof AppError ? error.userMessage : "Unexpected error";
     if (definitive) {
@@ -486,10 +487,11 @@ function failedPurchaseError(lastError: string | null): AppError {
 
 const OUTCOME_POLL_MS = 100;
 const OUTCOME_WAIT_MS = 20_000;
+const IN_FLIGHT_WAIT_MS = 3_000;
 
 /** The same shipment is being bought by another request: report its outcome once it is known. */
-async function awaitOutcome(db: TPrismaClient, shipmentId: string): Promise<TBoughtLabel> {
-  const deadline = Date.now() + OUTCOME_WAIT_MS;
+async function awaitOutcome(db: TPrismaClient, shipmentId: string, waitMs = OUTCOME_WAIT_MS): Promise<TBoughtLabel> {
+  const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     const intent = await db.purchaseIntent.findUnique({ where: { shipmentId }, select: { state: true, lastError: true } });
     if (intent?.state === "succeeded") return boughtLabel(db, shipmentId);

@@ -1,0 +1,340 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { TDatabase } from "@/lib/db/create-client";
+import { finishPendingPurchases } from "@/lib/purchases/finish-pending-purchases";
+import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
+import type { TLabelSpec } from "@/lib/sera/requests";
+import { buyLabel } from "@/lib/shipments/buy-label";
+import type { TBuyLabelInput } from "@/lib/shipments/schemas";
+import { buildCustomsLines } from "@/lib/shipping/customs";
+import { isoDateIn } from "@/lib/shipping/ship-dates";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { connectTestStore, startSeraEmulator, testSeraConfig, type TSeraEmulator } from "../helpers/sera-emulator";
+import { createTestDatabase } from "../helpers/test-db";
+
+const LABELS_PATH = "/sera/v1/labels";
+const INTERNATIONAL = ["CA", "GB", "DE", "AU"];
+
+describe("buying a label for an order against the emulator", () => {
+  let emulator: TSeraEmulator;
+  let database: TDatabase;
+  let sera: TSeraClient;
+  let adminId: string;
+  const usedOrders = new Set<string>();
+
+  const db = () => database.db;
+  const setBalance = (dollars: number) => emulator.control("POST", "/balance", { amount_available: dollars });
+  const balanceCents = async () => (await sera.getBalance()).availableCents;
+  const intentOf = (shipmentId: string) => db().purchaseIntent.findUniqueOrThrow({ where: { shipmentId } });
+  const labelsWithKey = async (key: string) => (await emulator.ledger()).labels.filter((label) => label.idempotency_key === key);
+  const setTestMode = (testMode: boolean) => db().storeSettings.update({ where: { id: 1 }, data: { testMode } });
+
+  /** An order nobody has shipped from yet, used by one test only. */
+  async function freshOrder(where: { international?: boolean; minUnits?: number; status?: "pending" | "processing" | "cancelled" } = {}) {
+    const orders = await db().order.findMany({
+      where: {
+        status: where.status ?? { in: ["pending", "processing"] },
+        ...(where.status === "cancelled" ? {} : { shipToCountry: where.international ? { in: INTERNATIONAL } : "US" }),
+        shipments: { none: {} },
+        id: { notIn: [...usedOrders] },
+      },
+      orderBy: { number: "asc" },
+      select: {
+        id: true,
+        number: true,
+        shipToName: true,
+        shipToLine1: true,
+        shipToLine2: true,
+        shipToCity: true,
+        shipToState: true,
+        shipToPostalCode: true,
+        shipToCountry: true,
+        customer: { select: { email: true } },
+        items: {
+          orderBy: { position: "asc" },
+          select: { id: true, productName: true, quantity: true, unitPriceCents: true, unitWeightOz: true, hsCode: true, countryOfOrigin: true },
+        },
+      },
+    });
+    const order = orders.find((candidate) => candidate.items.reduce((sum, item) => sum + item.quantity, 0) >= (where.minUnits ?? 1));
+    if (!order) throw new Error("the seed has no such order left");
+    usedOrders.add(order.id);
+    return order;
+  }
+  type TOrder = Awaited<ReturnType<typeof freshOrder>>;
+
+  function wizardInput(order: TOrder, overrides: Partial<TBuyLabelInput> = {}): TBuyLabelInput {
+    const international = order.shipToCountry !== "US";
+    const weightOz = order.items.reduce((sum, item) => sum + item.quantity * item.unitWeightOz, 0) + 4;
+    return {
+      shipmentId: randomUUID(),
+      orderNumber: order.number,
+      items: order.items.map((item) => ({ orderItemId: item.id, quantity: item.quantity })),
+      mailClass: international ? "usps_priority_mail_international" : "usps_ground_advantage",
+      packagingType: "package",
+      weightOz,
+      dimensions: { lengthIn: 10, widthIn: 8, heightIn: 4 },
+      shipDate: isoDateIn(new Date()),
+      labelFormat: "pdf",
+      labelSize: "size_4x6",
+      shipFrom: {
+        name: "Jane Juniper",
+        company: "Juniper Tea Co.",
+        line1: "2100 NW Raleigh St",
+        city: "Portland",
+        state: "OR",
+        postalCode: "97210",
+        countryCode: "US",
+        phone: "503-555-0142",
+      },
+      shipTo: {
+        name: order.shipToName,
+        line1: order.shipToLine1,
+        line2: order.shipToLine2 ?? undefined,
+        city: order.shipToCity,
+        state: order.shipToState ?? undefined,
+        postalCode: order.shipToPostalCode,
+        countryCode: order.shipToCountry,
+      },
+      packageValueCents: order.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
+      description: "Tea",
+      referenceNumber: `R-${order.number}`,
+      deliveryConfirmation: "none",
+      customs: international ? { contentsType: "merchandise", nonDeliveryOption: "return_to_sender", lines: buildCustomsLines(order.items).lines } : undefined,
+      flagAsShipped: true,
+      comments: "Packed with care, enjoy!",
+      ...overrides,
+    };
+  }
+
+  const buy = (input: TBuyLabelInput) => buyLabel({ db: db(), sera, input, actorId: adminId });
+
+  beforeAll(async () => {
+    [emulator, database] = await Promise.all([startSeraEmulator(), createTestDatabase()]);
+    await seedDemo({ db: database.db, adminEmail: "admin@junipertea.example", adminPassword: "correct horse battery staple" });
+    adminId = (await database.db.user.findFirstOrThrow({ where: { role: "admin" }, select: { id: true } })).id;
+    const config = testSeraConfig(emulator, { timeoutMs: 800 });
+    await connectTestStore({ db: database.db, config, emulator });
+    sera = getSeraClient({ db: database.db, config });
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+    await database?.close();
+  });
+  beforeEach(async () => {
+    await emulator.clearFaults();
+    await setTestMode(true);
+    await db().storeSettings.update({ where: { id: 1 }, data: { autoRefillEnabled: false } });
+    await setBalance(100);
+  });
+
+  it("Test Mode: buys a free test label, stores the shipment with its items and marks the order shipped", async () => {
+    const order = await freshOrder();
+    const input = wizardInput(order);
+    const bought = await buy(input);
+    expect(bought).toMatchObject({ shipmentId: input.shipmentId, isTestLabel: true, postageCents: 0 });
+    expect(bought.trackingNumber).toBeTruthy();
+    expect(bought.documents.length).toBeGreaterThan(0);
+
+    const shipment = await db().shipment.findUniqueOrThrow({
+      where: { id: input.shipmentId },
+      select: { status: true, seraLabelId: true, trackingNumber: true, items: { select: { orderItemId: true, quantity: true } }, events: { select: { type: true } } },
+    });
+    expect(shipment).toMatchObject({ status: "label_created", seraLabelId: bought.labelId, trackingNumber: bought.trackingNumber });
+    expect(shipment.items).toHaveLength(order.items.length);
+    expect(shipment.events.map((event) => event.type).sort()).toEqual(["label_created", "purchase_started"]);
+    const [ledgerLabel] = await labelsWithKey((await intentOf(input.shipmentId)).idempotencyKey);
+    expect(ledgerLabel).toMatchObject({ label_id: bought.labelId, is_test_label: true, amount_charged: 0 });
+    expect(await balanceCents()).toBe(10_000);
+    expect(await db().order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, trackingSummary: true } })).toEqual({
+      status: "shipped",
+      trackingSummary: "awaiting_shipment",
+    });
+  });
+
+  it("Live: a partial shipment charges the ledger amount, leaves the rest shippable, and no second wizard can over-ship", async () => {
+    await setTestMode(false);
+    const order = await freshOrder({ minUnits: 2 });
+    const [first, ...rest] = order.items;
+    const partial = wizardInput(order, { items: [{ orderItemId: first!.id, quantity: 1 }] });
+    const bought = await buy(partial);
+
+    const intent = await intentOf(partial.shipmentId);
+    const ledger = await labelsWithKey(intent.idempotencyKey);
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]!.is_test_label).toBe(false);
+    const costCents = Math.round(ledger[0]!.amount_charged * 100);
+    expect(costCents).toBeGreaterThan(0);
+    expect(bought).toMatchObject({ isTestLabel: false, postageCents: costCents });
+    expect(await balanceCents()).toBe(10_000 - costCents);
+    expect((await db().order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe("partially_shipped");
+
+    const email = await db().outboxEmail.findFirstOrThrow({ where: { shipmentId: partial.shipmentId } });
+    expect(email).toMatchObject({ to: order.customer.email, subject: `Your order #${order.number} has shipped`, transport: "outbox" });
+    expect(email.text).toContain(bought.trackingNumber!);
+    expect(email.text).toContain(`https://tools.usps.com/go/TrackConfirmAction?tLabels=${bought.trackingNumber}`);
+    expect(email.text).toContain("Packed with care, enjoy!");
+
+    // Two wizards race for everything that is left: the order lock lets exactly one of them have it.
+    const remaining = [
+      ...(first!.quantity > 1 ? [{ orderItemId: first!.id, quantity: first!.quantity - 1 }] : []),
+      ...rest.map((item) => ({ orderItemId: item.id, quantity: item.quantity })),
+    ];
+    const wizardA = wizardInput(order, { items: remaining, flagAsShipped: true });
+    const wizardB = wizardInput(order, { items: remaining, flagAsShipped: true });
+    const outcomes = await Promise.allSettled([buy(wizardA), buy(wizardB)]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "INVALID_INPUT" });
+    expect(Object.values(refused.reason.fieldErrors as Record<string, string>).join(" ")).toMatch(/already in another shipment|left to ship/);
+    expect((await db().order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe("shipped");
+    expect(await db().shipment.count({ where: { orderId: order.id } })).toBe(2);
+
+    await expect(buy(wizardInput(order, { items: [{ orderItemId: first!.id, quantity: 1 }] }))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { "items.0.quantity": expect.stringContaining("already in another shipment") },
+    });
+  });
+
+  it("a double click (the same shipment twice at once) buys one label and charges once", async () => {
+    await setTestMode(false);
+    const order = await freshOrder();
+    const input = wizardInput(order);
+    const [a, b] = await Promise.all([buy(input), buy(input)]);
+    expect(b.labelId).toBe(a.labelId);
+    const ledger = await labelsWithKey((await intentOf(input.shipmentId)).idempotencyKey);
+    expect(ledger).toHaveLength(1);
+    expect(await balanceCents()).toBe(10_000 - Math.round(ledger[0]!.amount_charged * 100));
+    expect(await db().shipment.count({ where: { orderId: order.id } })).toBe(1);
+    // Pressing Buy again later returns the stored label; changed details are refused.
+    expect((await buy(input)).labelId).toBe(a.labelId);
+    await expect(buy({ ...input, weightOz: input.weightOz + 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a dropped answer after SERA sold the label is retried with the same key: one label, one charge", async () => {
+    await setTestMode(false);
+    await emulator.fault({ method: "POST", path: LABELS_PATH, action: "commit_then_drop", count: 1 });
+    const input = wizardInput(await freshOrder());
+    const bought = await buy(input);
+    const ledger = await labelsWithKey((await intentOf(input.shipmentId)).idempotencyKey);
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]!.label_id).toBe(bought.labelId);
+    expect(await balanceCents()).toBe(10_000 - bought.postageCents);
+  });
+
+  it("a 5xx once is retried: one label", async () => {
+    await emulator.fault({ method: "POST", path: LABELS_PATH, action: "error", status: 503, count: 1 });
+    const input = wizardInput(await freshOrder());
+    const bought = await buy(input);
+    expect(await labelsWithKey((await intentOf(input.shipmentId)).idempotencyKey)).toEqual([expect.objectContaining({ label_id: bought.labelId })]);
+  });
+
+  it("when SERA answers too late the purchase stays pending, and recovery finishes it exactly once", async () => {
+    await emulator.fault({ method: "POST", path: LABELS_PATH, action: "delay", delay_ms: 1_500, count: 10 });
+    const input = wizardInput(await freshOrder());
+    await expect(buy(input)).rejects.toMatchObject({ code: "SERA_UNAVAILABLE", userMessage: expect.stringContaining("Nothing will be bought twice") });
+    const intent = await intentOf(input.shipmentId);
+    expect(intent.state).toBe("pending");
+    expect(await db().shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { status: true, seraLabelId: true } })).toEqual({
+      status: "purchasing",
+      seraLabelId: null,
+    });
+    await emulator.clearFaults();
+
+    expect((await finishPendingPurchases({ db: db(), sera })).examined).toBe(0);
+    const recovered = await finishPendingPurchases({ db: db(), sera, now: new Date(Date.now() + 60_000) });
+    expect(recovered).toMatchObject({ examined: 1, finished: 1 });
+    const ledger = await labelsWithKey(intent.idempotencyKey);
+    expect(ledger).toHaveLength(1);
+    expect(await db().shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { status: true, seraLabelId: true } })).toEqual({
+      status: "label_created",
+      seraLabelId: ledger[0]!.label_id,
+    });
+  });
+
+  it("a crash between SERA's answer and the database write is finished by recovery: one label", async () => {
+    await setTestMode(false);
+    // Every attempt is cut off before SERA sees it: the intent is left pending.
+    await emulator.fault({ method: "POST", path: LABELS_PATH, action: "drop", count: 10 });
+    const input = wizardInput(await freshOrder());
+    await expect(buy(input)).rejects.toMatchObject({ code: "SERA_UNAVAILABLE" });
+    await emulator.clearFaults();
+    const intent = await intentOf(input.shipmentId);
+    expect(await labelsWithKey(intent.idempotencyKey)).toHaveLength(0);
+
+    // SERA sells the label for this key, then the process "dies" before writing it down.
+    const body = intent.requestBody as unknown as { orderId: string; shipmentId: string; spec: TLabelSpec };
+    const sold = await sera.createLabel(body.spec, { idempotencyKey: intent.idempotencyKey, context: { orderId: body.orderId, shipmentId: body.shipmentId } });
+    const balanceAfterSale = await balanceCents();
+
+    const recovered = await finishPendingPurchases({ db: db(), sera, now: new Date(Date.now() + 60_000) });
+    expect(recovered).toMatchObject({ examined: 1, finished: 1 });
+    expect(await labelsWithKey(intent.idempotencyKey)).toHaveLength(1);
+    expect(await balanceCents()).toBe(balanceAfterSale);
+    const shipment = await db().shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { status: true, seraLabelId: true, postageCents: true } });
+    expect(shipment).toEqual({ status: "label_created", seraLabelId: sold.labelId, postageCents: sold.chargedCents });
+    expect(await db().outboxEmail.count({ where: { shipmentId: input.shipmentId } })).toBe(1);
+  });
+
+  it("not enough postage with auto-refill off: a clear error, nothing charged, the items can be shipped again", async () => {
+    await setTestMode(false);
+    await setBalance(1);
+    const order = await freshOrder();
+    const input = wizardInput(order);
+    const error = await buy(input).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "INSUFFICIENT_FUNDS", userMessage: expect.stringMatching(/^Not enough postage: .*Add postage and try again\.$/) });
+    expect(await db().shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { status: true } })).toEqual({ status: "purchase_failed" });
+    expect((await intentOf(input.shipmentId)).state).toBe("failed");
+    expect(await labelsWithKey((await intentOf(input.shipmentId)).idempotencyKey)).toHaveLength(0);
+    expect(await balanceCents()).toBe(100);
+
+    await setBalance(100);
+    const retry = await buy(wizardInput(order));
+    expect(retry.postageCents).toBeGreaterThan(0);
+  });
+
+  it("not enough postage with auto-refill on: refills, then buys with the same key", async () => {
+    await setTestMode(false);
+    await db().storeSettings.update({
+      where: { id: 1 },
+      data: { autoRefillEnabled: true, autoRefillThresholdCents: 1000, autoRefillAmountCents: 2500, autoRefillMaxPerDay: 5 },
+    });
+    await setBalance(1);
+    const fundsBefore = (await emulator.ledger()).add_funds.length;
+    const input = wizardInput(await freshOrder());
+    const bought = await buy(input);
+    expect(bought.postageCents).toBeGreaterThan(0);
+    expect(await labelsWithKey((await intentOf(input.shipmentId)).idempotencyKey)).toHaveLength(1);
+    const refills = (await emulator.ledger()).add_funds.slice(fundsBefore);
+    expect(refills.length).toBeGreaterThanOrEqual(1);
+    const added = refills.reduce((sum, entry) => sum + Math.round(entry.amount * 100), 0);
+    expect(await balanceCents()).toBe(100 + added - bought.postageCents);
+  });
+
+  it("buys an international label with customs", async () => {
+    const order = await freshOrder({ international: true });
+    const input = wizardInput(order);
+    const bought = await buy(input);
+    expect(bought.trackingNumber).toBeTruthy();
+    expect(await db().shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { status: true, isInternational: true } })).toEqual({
+      status: "label_created",
+      isInternational: true,
+    });
+  });
+
+  it("refuses bad input at its field and writes nothing: a one-word name abroad, missing customs, a cancelled order", async () => {
+    const order = await freshOrder({ international: true });
+    const before = { shipments: await db().shipment.count(), intents: await db().purchaseIntent.count() };
+    const base = wizardInput(order);
+    await expect(buy({ ...base, shipTo: { ...base.shipTo, name: "Madonna" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { "shipTo.name": expect.stringContaining("needs a last name") },
+    });
+    await expect(buy({ ...base, customs: undefined })).rejects.toMatchObject({ fieldErrors: { customs: expect.stringContaining("customs form") } });
+    await expect(buy({ ...base, weightOz: 0 })).rejects.toMatchObject({ fieldErrors: { weightOz: "The package must weigh at least 1 oz" } });
+
+    const cancelled = await freshOrder({ status: "cancelled" });
+    await expect(buy(wizardInput(cancelled))).rejects.toMatchObject({ code: "CONFLICT", userMessage: expect.stringContaining("cancelled") });
+    expect({ shipments: await db().shipment.count(), intents: await db().purchaseIntent.count() }).toEqual(before);
+  });
+});
