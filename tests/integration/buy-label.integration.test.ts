@@ -311,30 +311,46 @@ describe("buying a label for an order against the emulator", () => {
     expect(await balanceCents()).toBe(100 + added - bought.postageCents);
   });
 
-  it("buys an international label with customs", async () => {
+  it("abroad: a one-word name or missing customs is refused at its field writing nothing; with customs the label is bought", async () => {
+    // The seed has one open international order: the refusals come first, then the purchase.
     const order = await freshOrder({ international: true });
     const input = wizardInput(order);
+    const before = { shipments: await db().shipment.count(), intents: await db().purchaseIntent.count() };
+    await expect(buy({ ...input, shipTo: { ...input.shipTo, name: "Madonna" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { "shipTo.name": expect.stringContaining("needs a last name") },
+    });
+    await expect(buy({ ...input, customs: undefined })).rejects.toMatchObject({ fieldErrors: { customs: expect.stringContaining("customs form") } });
+    expect({ shipments: await db().shipment.count(), intents: await db().purchaseIntent.count() }).toEqual(before);
+
     const bought = await buy(input);
     expect(bought.trackingNumber).toBeTruthy();
+    expect(await labelsWithKey((await intentOf(input.shipmentId)).idempotencyKey)).toHaveLength(1);
     expect(await db().shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { status: true, isInternational: true } })).toEqual({
       status: "label_created",
       isInternational: true,
     });
   });
 
-  it("refuses bad input at its field and writes nothing: a one-word name abroad, missing customs, a cancelled order", async () => {
-    const order = await freshOrder({ international: true });
+  it("refuses a weightless package at its field and a cancelled order, writing nothing", async () => {
     const before = { shipments: await db().shipment.count(), intents: await db().purchaseIntent.count() };
-    const base = wizardInput(order);
-    await expect(buy({ ...base, shipTo: { ...base.shipTo, name: "Madonna" } })).rejects.toMatchObject({
-      code: "INVALID_INPUT",
-      fieldErrors: { "shipTo.name": expect.stringContaining("needs a last name") },
+    const base = wizardInput(await freshOrder());
+    await expect(buy({ ...base, weightOz: 0 })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { weightOz: "The package must weigh at least 1 oz" } });
+    await expect(buy({ ...base, items: [{ orderItemId: base.items[0]!.orderItemId, quantity: 999 }] })).rejects.toMatchObject({
+      fieldErrors: { "items.0.quantity": expect.stringContaining("left to ship") },
     });
-    await expect(buy({ ...base, customs: undefined })).rejects.toMatchObject({ fieldErrors: { customs: expect.stringContaining("customs form") } });
-    await expect(buy({ ...base, weightOz: 0 })).rejects.toMatchObject({ fieldErrors: { weightOz: "The package must weigh at least 1 oz" } });
 
     const cancelled = await freshOrder({ status: "cancelled" });
     await expect(buy(wizardInput(cancelled))).rejects.toMatchObject({ code: "CONFLICT", userMessage: expect.stringContaining("cancelled") });
     expect({ shipments: await db().shipment.count(), intents: await db().purchaseIntent.count() }).toEqual(before);
+  });
+
+  it("across every test above, each label SERA sold belongs to exactly one shipment, and no shipment has two", async () => {
+    const ledger = await emulator.ledger();
+    const shipments = await db().shipment.findMany({ where: { imported: false, seraLabelId: { not: null } }, select: { seraLabelId: true } });
+    // 11 labels bought above: one per purchase, whatever faults hit them on the way.
+    expect(ledger.labels).toHaveLength(11);
+    expect(shipments.map((shipment) => shipment.seraLabelId).sort()).toEqual(ledger.labels.map((label) => label.label_id).sort());
+    expect(new Set(ledger.labels.map((label) => label.idempotency_key)).size).toBe(ledger.labels.length);
   });
 });
