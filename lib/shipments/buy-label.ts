@@ -317,20 +317,24 @@ async function sendLabelIntent(options: Pick<TBuyLabelOptions, "db" | "sera" | "
       if (!isSeraError(error) || error.code !== "INSUFFICIENT_FUNDS") throw error;
       // SERA refused before charging anything, so the same key may be sent once more after a refill.
       await refillOrRefuse(options, body, error.seraMessage);
-      label = await purchase();
+      label = await purchase().catch((retryError: unknown) => {
+        if (!isSeraError(retryError) || retryError.code !== "INSUFFICIENT_FUNDS") throw retryError;
+        throw new AppError("INSUFFICIENT_FUNDS", `Not enough postage: ${retryError.seraMessage ?? "the balance does not cover this label."} Add postage and try again.`);
+      });
     }
     return await recordLabel(options, intentId, body, label);
   } catch (error) {
     // 409: SERA is still processing this key. A concurrent sender will record the outcome; if the
     // sender was our own timed-out attempt nobody will, so wait briefly and leave it to recovery.
     if (isSeraError(error) && error.httpStatus === 409) return awaitOutcome(db, body.shipmentId, IN_FLIGHT_WAIT_MS);
-    const definitive = isSeraError(error) ? !error.transient : error instanceof AppError;
     const message = error instanceof AppError ? error.userMessage : "Unexpected error";
-    if (definitive) {
+    if (isDefinitiveRefusal(error)) {
       await recordFailure(db, intentId, body.shipmentId, message);
       throw error;
     }
     await db.purchaseIntent.update({ where: { id: intentId }, data: { lastError: message } });
+    // Disconnected: the reconnect message is what the admin can act on; recovery finishes it afterwards.
+    if (error instanceof AppError && error.code === "SERA_NOT_CONNECTED") throw error;
     throw new AppError("SERA_UNAVAILABLE", STILL_PENDING_MESSAGE, { cause: error });
   }
 }
@@ -463,6 +467,19 @@ async function markOrderShipped(
       transport: "outbox",
     },
   });
+}
+
+/**
+ * Only a refusal that proves SERA sold nothing may fail the intent (and free the units). Not proof:
+ * transient errors; not connected or 401 (SERA never looked at the key, an earlier attempt may have sold it); a 2xx we could not read (the label may be
+ * sold); a 422 naming the Idempotency-Key (an earlier attempt with this key reached SERA, whose
+ * emulator and API keep keys only for successful or running requests).
+ */
+function isDefinitiveRefusal(error: unknown): boolean {
+  if (error instanceof AppError && error.code === "SERA_NOT_CONNECTED") return false;
+  if (!isSeraError(error)) return error instanceof AppError;
+  if (error.transient || error.kind !== "http") return false;
+  return error.httpStatus !== 401 && error.httpStatus !== 409 && error.field !== "Idempotency-Key";
 }
 
 async function recordFailure(db: TPrismaClient, intentId: string, shipmentId: string, message: string) {
