@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/create-client";
 import { finishPendingPurchases } from "@/lib/purchases/finish-pending-purchases";
 import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
+import type { TSeraConfig } from "@/lib/sera/config";
 import type { TLabelSpec } from "@/lib/sera/requests";
 import { buyLabel } from "@/lib/shipments/buy-label";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
@@ -20,6 +21,7 @@ describe("buying a label for an order against the emulator", () => {
   let database: TDatabase;
   let sera: TSeraClient;
   let adminId: string;
+  let config: TSeraConfig;
   const usedOrders = new Set<string>();
 
   const db = () => database.db;
@@ -113,7 +115,7 @@ describe("buying a label for an order against the emulator", () => {
     [emulator, database] = await Promise.all([startSeraEmulator(), createTestDatabase()]);
     await seedDemo({ db: database.db, adminEmail: "admin@junipertea.example", adminPassword: "correct horse battery staple" });
     adminId = (await database.db.user.findFirstOrThrow({ where: { role: "admin" }, select: { id: true } })).id;
-    const config = testSeraConfig(emulator, { timeoutMs: 800 });
+    config = testSeraConfig(emulator, { timeoutMs: 800 });
     await connectTestStore({ db: database.db, config, emulator });
     sera = getSeraClient({ db: database.db, config });
   });
@@ -345,11 +347,33 @@ describe("buying a label for an order against the emulator", () => {
     expect({ shipments: await db().shipment.count(), intents: await db().purchaseIntent.count() }).toEqual(before);
   });
 
+  it("a pending label re-sent while SERA is disconnected stays pending, and is finished once after reconnecting", async () => {
+    await emulator.fault({ method: "POST", path: LABELS_PATH, action: "drop", count: 10 });
+    const input = wizardInput(await freshOrder());
+    await expect(buy(input)).rejects.toMatchObject({ code: "SERA_UNAVAILABLE" });
+    await emulator.clearFaults();
+    const intent = await intentOf(input.shipmentId);
+    // As after a crash: SERA sold the label for this key but ShipDesk never wrote it down.
+    const body = intent.requestBody as unknown as { orderId: string; shipmentId: string; spec: TLabelSpec };
+    await sera.createLabel(body.spec, { idempotencyKey: intent.idempotencyKey, context: { orderId: body.orderId, shipmentId: body.shipmentId } });
+
+    await emulator.revokeTokens({ username: "demo", access_tokens: true });
+    const later = new Date(Date.now() + 60_000);
+    expect(await finishPendingPurchases({ db: db(), sera, now: later })).toMatchObject({ examined: 1, finished: 0, stillPending: 1, failed: 0 });
+    expect((await intentOf(input.shipmentId)).state).toBe("pending");
+    expect((await db().shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { status: true } })).status).toBe("purchasing");
+
+    await connectTestStore({ db: db(), config, emulator });
+    expect(await finishPendingPurchases({ db: db(), sera, now: new Date(Date.now() + 120_000) })).toMatchObject({ examined: 1, finished: 1 });
+    expect(await labelsWithKey(intent.idempotencyKey)).toHaveLength(1);
+    expect((await db().shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { status: true } })).status).toBe("label_created");
+  });
+
   it("across every test above, each label SERA sold belongs to exactly one shipment, and no shipment has two", async () => {
     const ledger = await emulator.ledger();
     const shipments = await db().shipment.findMany({ where: { imported: false, seraLabelId: { not: null } }, select: { seraLabelId: true } });
-    // 11 labels bought above: one per purchase, whatever faults hit them on the way.
-    expect(ledger.labels).toHaveLength(11);
+    // 12 labels bought above: one per purchase, whatever faults hit them on the way.
+    expect(ledger.labels).toHaveLength(12);
     expect(shipments.map((shipment) => shipment.seraLabelId).sort()).toEqual(ledger.labels.map((label) => label.label_id).sort());
     expect(new Set(ledger.labels.map((label) => label.idempotency_key)).size).toBe(ledger.labels.length);
   });
