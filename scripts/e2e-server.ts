@@ -48,8 +48,9 @@ async function main() {
       SERA_EMULATOR_REDIRECT_URIS: `http://127.0.0.1:${port}/api/sera/callback`,
     },
     ready: /listening on/,
+    detached: false,
   });
-  const app = await startService("app", "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, ready: /Ready in/ });
+  const app = await startService("app", "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, ready: /Ready in/, detached: false });
   const stop = () => {
     app.stop();
     sera.stop();

@@ -16,14 +16,18 @@ export function startService(
   name: string,
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number },
+  /**
+   * detached (default): its own process group, so stopping it also stops what npm/npx started
+   * underneath. Pass false when a supervisor (Playwright's webServer) kills our whole group.
+   */
+  options: { env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number; detached?: boolean },
 ): Promise<TService> {
   return new Promise((resolve, reject) => {
-    // Its own process group, so stopping it also stops what npm/npx started underneath.
-    const child = spawn(command, args, { env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const detached = options.detached ?? true;
+    const child = spawn(command, args, { env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached });
     const stop = () => {
       try {
-        if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+        if (child.pid && child.exitCode === null) process.kill(detached ? -child.pid : child.pid, "SIGTERM");
       } catch {
         // Already gone.
       }

@@ -15,7 +15,8 @@ import { PACKAGING_TYPES } from "@/lib/shipping/package-types";
 import { MoneyInput } from "./money-input";
 
 const DOMESTIC = MAIL_CLASSES.filter((mailClass) => mailClass.scope === "domestic");
-const asNumber = (value: string) => (value.trim() === "" ? Number.NaN : Number(value));
+// react-hook-form also passes the (numeric) default values through setValueAs.
+const asNumber = (value: unknown) => (typeof value === "number" ? value : String(value ?? "").trim() === "" ? Number.NaN : Number(value));
 
 export function SettingsForm({ initial, canChange }: { initial: TStoreSettingsForm; canChange: boolean }) {
   const router = useRouter();
