@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { CLEAR_LOGS_JOB, runClearLogsJob } from "./run-clear-logs-job";
+import { RECOVERY_CRON, RECOVERY_JOB, runRecoveryJob } from "./run-recovery-job";
 
 /** Minute 17 of every hour, UTC: off the top of the hour when other cron work tends to pile up. */
 export const CLEAR_LOGS_CRON = "17 * * * *";
@@ -22,15 +23,22 @@ export async function startPgBossJobs({ connectionString, getDb, schema = "pgbos
   const boss = new PgBoss({ connectionString, schema, max: 2, application_name: "shipdesk-jobs" });
   boss.on("error", (error) => console.error("[jobs] pg-boss error", error));
   await boss.start();
-  // createQueue fails when the queue exists: the first instance to start creates it.
-  if (!(await boss.getQueue(CLEAR_LOGS_JOB))) {
-    await boss.createQueue(CLEAR_LOGS_JOB, { name: CLEAR_LOGS_JOB, policy: "singleton", retryLimit: 2 }).catch(async (error: unknown) => {
-      if (!(await boss.getQueue(CLEAR_LOGS_JOB))) throw error;
-    });
-  }
-  await boss.schedule(CLEAR_LOGS_JOB, CLEAR_LOGS_CRON, {}, { tz: "UTC" });
-  await boss.work(CLEAR_LOGS_JOB, { pollingIntervalSeconds }, async () => {
+  await scheduleSingleton(boss, CLEAR_LOGS_JOB, CLEAR_LOGS_CRON, pollingIntervalSeconds, async () => {
     await runClearLogsJob({ db: await getDb() });
   });
+  await scheduleSingleton(boss, RECOVERY_JOB, RECOVERY_CRON, pollingIntervalSeconds, async () => {
+    await runRecoveryJob({ db: await getDb() });
+  });
   return boss;
+}
+
+async function scheduleSingleton(boss: PgBoss, name: string, cron: string, pollingIntervalSeconds: number, run: () => Promise<void>) {
+  // createQueue fails when the queue exists: the first instance to start creates it.
+  if (!(await boss.getQueue(name))) {
+    await boss.createQueue(name, { name, policy: "singleton", retryLimit: 2 }).catch(async (error: unknown) => {
+      if (!(await boss.getQueue(name))) throw error;
+    });
+  }
+  await boss.schedule(name, cron, {}, { tz: "UTC" });
+  await boss.work(name, { pollingIntervalSeconds }, run);
 }

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { writeEmbeddedAppMarker } from "./embedded-app-marker";
 import { startPgBossJobs } from "./pg-boss-jobs";
 import { runClearLogsJob } from "./run-clear-logs-job";
+import { RECOVERY_EVERY_MS, runRecoveryJob } from "./run-recovery-job";
 
 /** How often the embedded scheduler asks "is a job due?"; the JobRun marker decides. */
 const EMBEDDED_CHECK_MS = 5 * 60 * 1000;
@@ -31,7 +32,13 @@ export async function startScheduledJobs(): Promise<void> {
       .then((db) => runClearLogsJob({ db }))
       .catch((error: unknown) => console.error("[jobs] clear-expired-logs failed", error));
   };
+  const recover = () => {
+    getDb()
+      .then((db) => runRecoveryJob({ db }))
+      .catch((error: unknown) => console.error("[jobs] finish-pending-purchases failed", error));
+  };
   // unref: the timers must never keep a stopping server alive.
   setTimeout(check, EMBEDDED_FIRST_CHECK_MS).unref();
   setInterval(check, EMBEDDED_CHECK_MS).unref();
+  setInterval(recover, RECOVERY_EVERY_MS).unref();
 }
