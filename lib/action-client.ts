@@ -11,7 +11,7 @@ import { isAppError } from "@/lib/errors";
  */
 export type TActionResult<TData> =
   | { ok: true; data: TData }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+  | { ok: false; error: string; code?: string; fieldErrors?: Record<string, string> };
 
 type TActionOptions<TSchema extends z.ZodType> = {
   schema: TSchema;
@@ -29,7 +29,7 @@ export function defineAction<TSchema extends z.ZodType, TData>(
       if (!parsed.success) return validationFailure(parsed.error);
       return { ok: true, data: await handler(parsed.data, { user }) };
     } catch (error) {
-      if (isAppError(error)) return { ok: false, error: error.userMessage, fieldErrors: error.fieldErrors };
+      if (isAppError(error)) return { ok: false, error: error.userMessage, code: error.code, fieldErrors: error.fieldErrors };
       console.error("[action] unexpected error", error);
       return { ok: false, error: "Something went wrong on our side. Nothing was changed; try again." };
     }

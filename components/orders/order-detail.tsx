@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatCents, formatDateTime, formatOrderNumber } from "@/lib/format";
@@ -10,7 +11,8 @@ import { OrderStatusActions } from "./order-status-actions";
 import { OrderStatusBadge } from "./order-status-badge";
 import { OrderShipmentsTable } from "./order-shipments-table";
 
-export function OrderDetail({ order, canChange }: { order: TOrderDetail; canChange: boolean }) {
+export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; canChange: boolean; tab: "details" | "shipping" }) {
+  const leftToShip = order.items.reduce((sum, item) => sum + item.quantity - item.shipmentItems.reduce((total, line) => total + line.quantity, 0), 0);
   return (
     <>
       <div className="mb-2 text-sm">
@@ -33,14 +35,26 @@ export function OrderDetail({ order, canChange }: { order: TOrderDetail; canChan
           )
         }
       />
+      <nav aria-label="Order sections" className="mb-4 flex gap-1 border-b border-slate-200">
+        <TabLink href={`/orders/${order.number}`} active={tab === "details"}>Product Details</TabLink>
+        <TabLink href={`/orders/${order.number}?tab=shipping`} active={tab === "shipping"}>Shipping Center</TabLink>
+      </nav>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Product details">
-            <OrderItemsTable items={order.items} />
-          </Card>
-          <Card title="Shipments">
-            <OrderShipmentsTable shipments={order.shipments} />
-          </Card>
+          {tab === "details" ? (
+            <>
+              <Card title="Product details">
+                <OrderItemsTable items={order.items} />
+              </Card>
+              <Card title="Shipments">
+                <OrderShipmentsTable shipments={order.shipments} />
+              </Card>
+            </>
+          ) : (
+            <Card title="U.S.P.S. Shipping Labels">
+              <ShippingCenter orderNumber={order.number} status={order.status} leftToShip={leftToShip} canChange={canChange} />
+            </Card>
+          )}
         </div>
         <div className="space-y-6">
           <Card title="Customer">
@@ -82,6 +96,37 @@ export function OrderDetail({ order, canChange }: { order: TOrderDetail; canChan
         </div>
       </div>
     </>
+  );
+}
+
+function TabLink({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+    >
+      {children}
+    </Link>
+  );
+}
+
+function ShippingCenter({ orderNumber, status, leftToShip, canChange }: { orderNumber: number; status: string; leftToShip: number; canChange: boolean }) {
+  if (status === "cancelled") return <p className="text-sm text-slate-600">This order is cancelled; there is nothing to ship.</p>;
+  if (leftToShip === 0) return <p className="text-sm text-slate-600">Every item of this order has shipped. Labels are listed under Product Details.</p>;
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-600">
+        {leftToShip} unit(s) left to ship. The wizard lists the products still to ship: tick the ones in this shipment, check the five tabs, calculate postage, then buy and print the USPS label.
+      </p>
+      {canChange ? (
+        <Link href={`/orders/${orderNumber}/ship`} className={buttonClass("primary")}>
+          Start Shipping Wizard
+        </Link>
+      ) : (
+        <p className="text-sm text-slate-500">Read-only access: ask an admin to ship.</p>
+      )}
+    </div>
   );
 }
 

@@ -16,7 +16,8 @@ export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
           <th className="py-2 pr-4">Tracking number</th>
           <th className="py-2 pr-4">Tracking</th>
           <th className="py-2 pr-4">Status</th>
-          <th className="py-2 text-right">Cost</th>
+          <th className="py-2 pr-4 text-right">Cost</th>
+          <th className="py-2">Label</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -32,7 +33,16 @@ export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
               {shipment.status.replaceAll("_", " ")} {shipment.isTestLabel && <Badge tone="amber">Test label</Badge>}{" "}
               {shipment.imported && <Badge tone="gray">Shipped before ShipDesk</Badge>}
             </td>
-            <td className="py-2 text-right tabular-nums">{shipment.postageCents === null ? "—" : formatCents(shipment.postageCents)}</td>
+            <td className="py-2 pr-4 text-right tabular-nums">{shipment.postageCents === null ? "—" : formatCents(shipment.postageCents)}</td>
+            <td className="py-2">
+              {shipment.imported || shipment.status === "purchasing" || shipment.status === "purchase_failed" ? (
+                "—"
+              ) : (
+                <a className="text-brand-700 hover:underline" href={`/api/shipments/${shipment.id}/label`} target="_blank" rel="noreferrer">
+                  Print
+                </a>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -257,7 +257,7 @@ function addressOf(address: TShipAddress): TLabelSpec["to"] {
 }
 
 /** The SERA label request in ShipDesk's terms; stored on the intent and sent from there, every time. */
-function labelSpecOf(input: TBuyLabel): TLabelSpec {
+export function labelSpecOf(input: TBuyLabel): TLabelSpec {
   const customs = input.customs;
   return {
     from: addressOf(input.shipFrom),

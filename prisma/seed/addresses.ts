@@ -81,7 +81,7 @@ export const INVALID_US_ADDRESSES: TSeedAddress[] = [
 
 export const SHIP_FROM = {
   storeName: "Juniper Tea Co.",
-  shipFromName: "Juniper Tea Co. Fulfillment",
+  shipFromName: "Rosa Delgado",
   shipFromCompany: "Juniper Tea Co.",
   shipFromLine1: "2100 NW Raleigh St",
   shipFromCity: "Portland",

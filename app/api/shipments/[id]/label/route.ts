@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { getSeraClient } from "@/lib/sera/client";
+
+const ZQuery = z.object({
+  format: z.enum(["pdf", "png", "zpl"]).optional(),
+  size: z.enum(["4x6", "letter"]).optional(),
+  download: z.enum(["1"]).optional(),
+});
+
+const CONTENT_TYPES = { pdf: "application/pdf", png: "image/png", zpl: "text/plain; charset=utf-8" } as const;
+
+/**
+ * The label of a shipment, fetched from SERA's reprint call every time: ShipDesk keeps no copy
+ * of label images. PDF and PNG open in the page; ZPL is a download for a thermal printer.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    await requireUser("read");
+    const { id } = await params;
+    const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success || !z.uuid().safeParse(id).success) return text(400, "Unknown label format or size: use format=pdf|png|zpl and size=4x6|letter.");
+    const db = await getDb();
+    const shipment = await db.shipment.findUnique({
+      where: { id },
+      select: { seraLabelId: true, labelFormat: true, labelSize: true, order: { select: { id: true, number: true } } },
+    });
+    if (!shipment?.seraLabelId) return text(404, "This shipment has no SERA label to print.");
+    const format = query.data.format ?? shipment.labelFormat;
+    const size = query.data.size ?? (shipment.labelSize === "letter" ? "letter" : "4x6");
+    const { documents } = await getSeraClient({ db }).reprintLabel(
+      shipment.seraLabelId,
+      { format, size, outputType: "base64" },
+      { orderId: shipment.order.id, shipmentId: id },
+    );
+    const data = documents[0]?.labelData;
+    if (!data) return text(502, "SERA returned no label image. Try again.");
+    const attachment = format === "zpl" || query.data.download === "1";
+    const filename = `label-${shipment.order.number}-${id.slice(0, 8)}.${format}`;
+    return new Response(new Uint8Array(Buffer.from(data, "base64")), {
+      headers: {
+        "Content-Type": CONTENT_TYPES[format],
+        "Content-Disposition": `${attachment ? "attachment" : "inline"}; filename="${filename}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") return text(401, error.userMessage);
+    if (!isAppError(error)) console.error("[label] reprint failed", error);
+    return text(502, isAppError(error) ? error.userMessage : "Could not fetch the label from SERA.");
+  }
+}
+
+function text(status: number, message: string) {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}

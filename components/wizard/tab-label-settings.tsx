@@ -1,0 +1,58 @@
+"use client";
+
+import { useFormContext, useWatch } from "react-hook-form";
+import type { TBuyLabelInput } from "@/lib/shipments/schemas";
+import { fitMailClasses } from "@/lib/shipping/mail-class-fit";
+import { FieldError } from "./field-error";
+
+export function TabLabelSettings({ destinationCountry }: { destinationCountry: string }) {
+  const form = useFormContext<TBuyLabelInput>();
+  const [weightOz, dimensions, shipDate] = useWatch({ control: form.control, name: ["weightOz", "dimensions", "shipDate"] });
+  const fits = fitMailClasses({
+    destinationCountry,
+    weightOz: Number.isFinite(weightOz) && weightOz > 0 ? weightOz : 1,
+    dimensions: dimensions ?? null,
+    shipDate,
+  }).filter((fit) => fit.fits || fit.reason);
+  const errors = form.formState.errors;
+  return (
+    <div className="grid gap-6 md:grid-cols-2">
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-slate-700">Mail class</legend>
+        <div className="space-y-2">
+          {fits.map((fit) => (
+            <label key={fit.serviceType} className={`flex items-start gap-2 text-sm ${fit.fits ? "" : "text-slate-400"}`}>
+              <input type="radio" value={fit.serviceType} disabled={!fit.fits} {...form.register("mailClass")} />
+              <span>
+                {fit.name}
+                {!fit.fits && fit.reason && <span className="block text-xs">{fit.reason}</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError message={errors.mailClass?.message} />
+      </fieldset>
+      <div className="space-y-4">
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium text-slate-700">Label format</legend>
+          <div className="flex gap-4 text-sm">
+            {(["pdf", "png", "zpl"] as const).map((format) => (
+              <label key={format} className="flex items-center gap-1">
+                <input type="radio" value={format} {...form.register("labelFormat")} /> {format.toUpperCase()}
+              </label>
+            ))}
+          </div>
+          <FieldError message={errors.labelFormat?.message} />
+        </fieldset>
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium text-slate-700">Label size</legend>
+          <div className="flex gap-4 text-sm">
+            <label className="flex items-center gap-1"><input type="radio" value="size_4x6" {...form.register("labelSize")} /> 4 × 6 in</label>
+            <label className="flex items-center gap-1"><input type="radio" value="letter" {...form.register("labelSize")} /> Letter</label>
+          </div>
+          <FieldError message={errors.labelSize?.message} />
+        </fieldset>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { FormProvider, useForm, type FieldErrors, type Path } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ZBuyLabel, type TBuyLabel, type TBuyLabelInput } from "@/lib/shipments/schemas";
+import type { TPackageMatrix } from "@/lib/shipping/package-matrix";
+import { buyLabelAction } from "@/lib/wizard/actions";
+import type { TWizardData } from "@/lib/wizard/get-wizard-data";
+import { LabelResult, type TBoughtView } from "./label-result";
+import { TabAccountBalance } from "./tab-account-balance";
+import { TabAddresses } from "./tab-addresses";
+import { TabLabelSettings } from "./tab-label-settings";
+import { TabPackage } from "./tab-package";
+import { TabShipSettings } from "./tab-ship-settings";
+import { TAB_OF_FIELD, TABS, wizardDefaults, type TPickedItem, type TWizardTab } from "./wizard-defaults";
+
+type TProps = { data: TWizardData; matrix: TPackageMatrix; picked: TPickedItem[]; canChange: boolean; onBack: () => void };
+
+export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) {
+  const [tab, setTab] = useState<TWizardTab>("balance");
+  const [error, setError] = useState<{ message: string; code?: string } | null>(null);
+  const [bought, setBought] = useState<TBoughtView | null>(null);
+  const form = useForm<TBuyLabelInput, unknown, TBuyLabel>({
+    resolver: zodResolver(ZBuyLabel),
+    defaultValues: wizardDefaults(data, picked, crypto.randomUUID()),
+    mode: "onTouched",
+  });
+  const tabsWithErrors = errorTabs(form.formState.errors);
+
+  async function buy(values: TBuyLabel) {
+    setError(null);
+    const result = await buyLabelAction(values);
+    if (result.ok) {
+      setBought({ ...result.data, labelFormat: values.labelFormat, orderNumber: data.order.number });
+      return;
+    }
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<TBuyLabelInput>, { message });
+    setError({ message: result.error, code: result.code });
+    // A refused purchase is final for its shipment id; an unconfirmed one must keep it to finish once.
+    if (result.code !== "SERA_UNAVAILABLE" && result.code !== "CONFLICT") form.setValue("shipmentId", crypto.randomUUID());
+  }
+
+  if (bought) return <LabelResult bought={bought} />;
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={form.handleSubmit(buy, () => setError({ message: "Some fields need attention: see the tabs marked with !." }))} noValidate className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-slate-600">
+            USPS Shipping: {picked.reduce((sum, item) => sum + item.quantity, 0)} unit(s) from order #{data.order.number}.{" "}
+            <button type="button" className="text-brand-700 underline" onClick={onBack}>
+              Change items
+            </button>
+          </p>
+          {data.settings.testMode && <Badge tone="amber">Test Mode: free test label stamped VOID</Badge>}
+        </div>
+        <div role="tablist" aria-label="Shipping Wizard" className="flex flex-wrap gap-1 border-b border-slate-200">
+          {TABS.map(({ id, title }) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              onClick={() => setTab(id)}
+              className={`-mb-px rounded-t-md border px-4 py-2 text-sm font-medium ${tab === id ? "border-slate-200 border-b-white bg-white text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            >
+              {title}
+              {tabsWithErrors.has(id) && (
+                <span className="ml-1 text-red-600" aria-label="has errors">
+                  !
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
+        {/* Every tab stays mounted, so switching tabs keeps everything typed. */}
+        <div role="tabpanel" className="rounded-b-lg border border-t-0 border-slate-200 bg-white p-5">
+          <div hidden={tab !== "balance"}><TabAccountBalance canChange={canChange} onShowTab={setTab} /></div>
+          <div hidden={tab !== "label"}><TabLabelSettings destinationCountry={data.order.shipToCountry} /></div>
+          <div hidden={tab !== "ship"}><TabShipSettings shipDates={data.shipDates} /></div>
+          <div hidden={tab !== "addresses"}><TabAddresses international={data.international} /></div>
+          <div hidden={tab !== "package"}><TabPackage matrix={matrix} international={data.international} /></div>
+        </div>
+        {error && <Alert tone="error">{error.message}</Alert>}
+        {error?.code === "INSUFFICIENT_FUNDS" && (
+          <Button variant="secondary" onClick={() => setTab("balance")}>
+            Refill the balance
+          </Button>
+        )}
+        {canChange ? (
+          <Button type="submit" disabled={form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? "Buying the label…" : "Buy and print label"}
+          </Button>
+        ) : (
+          <p className="text-sm text-slate-500">Read-only access: ask an admin to buy labels.</p>
+        )}
+      </form>
+    </FormProvider>
+  );
+}
+
+function errorTabs(errors: FieldErrors<TBuyLabelInput>): Set<TWizardTab> {
+  const tabs = new Set<TWizardTab>();
+  for (const field of Object.keys(errors)) {
+    const match = TAB_OF_FIELD.find(([pattern]) => pattern.test(field));
+    if (match) tabs.add(match[1]);
+  }
+  return tabs;
+}

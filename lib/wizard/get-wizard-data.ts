@@ -1,0 +1,82 @@
+import type { TPrismaClient } from "@/lib/db/create-client";
+import { AppError } from "@/lib/errors";
+import { isDomesticDestination } from "@/lib/shipping/international";
+import { shipDateOptions } from "@/lib/shipping/ship-dates";
+
+/**
+ * Everything the Shipping Wizard starts from: the order's items with what is left to ship, the
+ * store's ship-from and defaults, the customer's checkout choice and the ship dates on offer.
+ */
+export async function getWizardData({ db, orderNumber, now = new Date() }: { db: TPrismaClient; orderNumber: number; now?: Date }) {
+  const [order, settings] = await Promise.all([
+    db.order.findUnique({
+      where: { number: orderNumber },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        checkoutShippingMethod: true,
+        checkoutMailClass: true,
+        shipToName: true,
+        shipToCompany: true,
+        shipToLine1: true,
+        shipToLine2: true,
+        shipToCity: true,
+        shipToState: true,
+        shipToPostalCode: true,
+        shipToCountry: true,
+        shipToPhone: true,
+        customer: { select: { number: true, email: true } },
+        items: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            productName: true,
+            sku: true,
+            quantity: true,
+            unitPriceCents: true,
+            unitWeightOz: true,
+            hsCode: true,
+            countryOfOrigin: true,
+            shipmentItems: { where: { shipment: { status: { notIn: ["refunded", "purchase_failed"] } } }, select: { quantity: true } },
+          },
+        },
+      },
+    }),
+    db.storeSettings.findUnique({ where: { id: 1 } }),
+  ]);
+  if (!order) return null;
+  if (!settings) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");
+
+  const items = order.items.map(({ shipmentItems, ...item }) => ({
+    ...item,
+    remaining: item.quantity - shipmentItems.reduce((sum, line) => sum + line.quantity, 0),
+  }));
+  const international = !isDomesticDestination(order.shipToCountry);
+  return {
+    order: { ...order, items },
+    international,
+    settings: {
+      shipFrom: {
+        name: settings.shipFromName,
+        company: settings.shipFromCompany ?? "",
+        line1: settings.shipFromLine1,
+        line2: settings.shipFromLine2 ?? "",
+        city: settings.shipFromCity,
+        state: settings.shipFromState,
+        postalCode: settings.shipFromPostalCode,
+        countryCode: settings.shipFromCountry,
+        phone: settings.shipFromPhone ?? "",
+        email: settings.shipFromEmail ?? "",
+      },
+      defaultPackagingType: settings.defaultPackagingType,
+      defaultMailClass: international ? null : settings.defaultMailClass,
+      dimensions: { lengthIn: settings.defaultLengthIn, widthIn: settings.defaultWidthIn, heightIn: settings.defaultHeightIn },
+      testMode: settings.testMode,
+      connected: Boolean(settings.seraConnectedAt),
+    },
+    shipDates: shipDateOptions(now),
+  };
+}
+
+export type TWizardData = NonNullable<Awaited<ReturnType<typeof getWizardData>>>;
