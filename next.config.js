@@ -13,14 +13,14 @@ const securityHeaders = [
       "connect-src 'self'",
       "frame-src 'self' blob: data:",
       "object-src 'self' blob: data:",
-      "frame-ancestors 'none'",
+      "frame-ancestors 'self'",
       "base-uri 'self'",
       "form-action 'self'",
     ].join("; "),
   },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Frame-Options", value: "SAMEORIGIN" },
 ];
 
 /** @type {import('next').NextConfig} */

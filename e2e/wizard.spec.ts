@@ -1,0 +1,125 @@
+import { expect, test, type Page } from "@playwright/test";
+import { appAlert, signIn } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+async function connectSera(page: Page) {
+  await page.goto("/postage");
+  if (await page.getByRole("link", { name: "Connect account" }).isVisible()) {
+    await page.getByRole("link", { name: "Connect account" }).click();
+    await page.getByLabel("Username").fill("demo");
+    await page.getByLabel("Password").fill("demo-password");
+    await page.getByRole("button", { name: "Sign In" }).click();
+    await expect(page).toHaveURL(/connected=1/);
+  }
+}
+
+async function openWizard(page: Page, search: string) {
+  await page.goto(`/orders?${search}`);
+  await page.locator("tbody tr td:first-child a").first().click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  const orderUrl = page.url();
+  await page.getByRole("link", { name: "Shipping Center" }).click();
+  await page.getByRole("link", { name: "Start Shipping Wizard" }).click();
+  await expect(page.getByRole("heading", { name: /Endicia Postage Services Wizard/ })).toBeVisible();
+  return orderUrl;
+}
+
+test("a domestic order: pick items, check the five tabs, calculate, buy, print, and the customer is e-mailed", async ({ page }) => {
+  await signIn(page, "admin");
+  await connectSera(page);
+  const orderUrl = await openWizard(page, "status=processing");
+  await page.screenshot({ path: "test-results/screens/wizard-items.png", fullPage: true });
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await expect(page.getByTestId("balance-available")).not.toHaveText("…");
+  await page.screenshot({ path: "test-results/screens/wizard-tab-balance.png", fullPage: true });
+  for (const tab of ["Label Settings", "Ship Settings", "Ship From / Recipient", "Package Information"]) {
+    await page.getByRole("tab", { name: tab }).click();
+    await page.screenshot({ path: `test-results/screens/wizard-tab-${tab.split(" ")[0]!.toLowerCase()}.png`, fullPage: true });
+  }
+
+  // A bad weight is flagged on its field and on its tab's title; switching tabs keeps what was typed.
+  await page.getByLabel("Weight (ounces)").fill("0");
+  await page.getByRole("tab", { name: "Ship Settings" }).click();
+  await page.getByLabel("Comments for the “Order Shipped” e-mail").fill("Thanks for your order: the tea ships today.");
+  await page.getByRole("tab", { name: "Account Balance" }).click();
+  await page.getByRole("button", { name: "Calculate Postage Price" }).click();
+  await expect(page.getByRole("tab", { name: /Package Information/ })).toContainText("!");
+  await page.getByRole("tab", { name: /Package Information/ }).click();
+  await expect(page.getByText("The package must weigh at least 1 oz")).toBeVisible();
+  await page.getByLabel("Weight (ounces)").fill("40");
+  await page.getByRole("tab", { name: "Ship Settings" }).click();
+  await expect(page.getByLabel("Comments for the “Order Shipped” e-mail")).toHaveValue("Thanks for your order: the tea ships today.");
+
+  await page.getByRole("tab", { name: "Label Settings" }).click();
+  await page.getByLabel("PNG").check();
+  await page.getByRole("tab", { name: "Ship From / Recipient" }).click();
+  await page.getByRole("region", { name: "Recipient" }).getByRole("button", { name: "Validate with SERA" }).click();
+  await expect(page.getByTestId("address-check")).toBeVisible();
+
+  await page.getByRole("tab", { name: "Account Balance" }).click();
+  await page.getByRole("button", { name: "Calculate Postage Price" }).click();
+  await expect(page.getByTestId("chosen-rate")).toContainText("$");
+  await page.getByRole("button", { name: "Use this" }).first().click();
+  await page.screenshot({ path: "test-results/screens/wizard-rates.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Buy and print label" }).click();
+  await expect(page.getByTestId("label-bought")).toContainText("TEST LABEL");
+  const label = page.getByRole("img", { name: "Shipping label" });
+  await expect(label).toBeVisible();
+  await expect.poll(() => label.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(300);
+  await page.screenshot({ path: "test-results/screens/wizard-label.png", fullPage: true });
+
+  await page.goto(orderUrl);
+  await expect(page.getByRole("link", { name: "Print" }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Order #\d+/ })).toContainText(/Shipped|Partially shipped/);
+});
+
+/** The first order of a status that ships abroad, paging through the list. */
+async function openInternationalOrder(page: Page) {
+  for (const status of ["processing", "pending"]) {
+    await page.goto(`/orders?status=${status}`);
+    for (;;) {
+      const abroad = page.locator("tbody tr").filter({ has: page.locator("td:nth-child(4)", { hasNotText: /^US$/ }) });
+      if ((await abroad.count()) > 0) {
+        await abroad.first().locator("td:first-child a").click();
+        return;
+      }
+      const older = page.getByRole("link", { name: "Older orders →" });
+      if (!(await older.isVisible())) break;
+      await older.click();
+    }
+  }
+  throw new Error("The demo data has no open international order");
+}
+
+test("an international order needs customs and a two-word name, then buys a label", async ({ page }) => {
+  await signIn(page, "admin");
+  await connectSera(page);
+  await openInternationalOrder(page);
+  await page.getByRole("link", { name: "Shipping Center" }).click();
+  await page.getByRole("link", { name: "Start Shipping Wizard" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await page.getByRole("tab", { name: "Package Information" }).click();
+  await expect(page.getByText("Customs", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Customs line 1 HS code")).toHaveValue(/^\d{6}$/);
+  await page.screenshot({ path: "test-results/screens/wizard-customs.png", fullPage: true });
+
+  await page.getByRole("tab", { name: "Ship From / Recipient" }).click();
+  await page.getByLabel("Recipient: Name").fill("Cher");
+  await expect(page.getByText('Recipient name "Cher" needs a last name too')).toBeVisible();
+  await page.getByRole("button", { name: "Buy and print label" }).click();
+  await expect(appAlert(page).first()).toBeVisible();
+  await expect(page.getByRole("tab", { name: /Ship From \/ Recipient/ })).toContainText("!");
+  await expect(page.getByTestId("label-bought")).toHaveCount(0);
+
+  await page.getByLabel("Recipient: Name").fill("Jo Li");
+  await page.getByRole("button", { name: "Buy and print label" }).click();
+  await expect(page.getByTestId("label-bought")).toContainText("TEST LABEL");
+  const pdf = await page.request.get((await page.getByTitle("Shipping label").getAttribute("src"))!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  await page.screenshot({ path: "test-results/screens/wizard-international-label.png", fullPage: true });
+});
