@@ -71,8 +71,18 @@ test("a domestic order: pick items, check the five tabs, calculate, buy, print, 
   await expect.poll(() => label.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(300);
   await page.screenshot({ path: "test-results/screens/wizard-label.png", fullPage: true });
 
+  const trackingNumber = (await page.getByTestId("label-bought").locator(".font-mono").innerText()).trim();
+  expect(trackingNumber).toMatch(/^\d{22}$/);
+
+  await page.getByRole("link", { name: "Outbox" }).click();
+  const email = page.getByTestId("outbox-email").first();
+  await expect(email).toContainText(trackingNumber);
+  await expect(email).toContainText(`https://tools.usps.com/go/TrackConfirmAction?tLabels=${trackingNumber}`);
+  await expect(email).toContainText("Thanks for your order: the tea ships today.");
+
   await page.goto(orderUrl);
   await expect(page.getByRole("link", { name: "Print" }).first()).toBeVisible();
+  await expect(page.getByText(trackingNumber)).toBeVisible();
   await expect(page.getByRole("heading", { name: /Order #\d+/ })).toContainText(/Shipped|Partially shipped/);
 });
 

@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/shipments", label: "Shipments" },
   { href: "/postage", label: "Postage" },
   { href: "/logs", label: "Transaction logs" },
+  { href: "/outbox", label: "Outbox" },
   { href: "/settings", label: "Settings" },
 ];
 

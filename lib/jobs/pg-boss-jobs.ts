@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { CLEAR_LOGS_JOB, runClearLogsJob } from "./run-clear-logs-job";
+import { MAIL_CRON, MAIL_JOB, runMailJob } from "./run-mail-job";
 import { RECOVERY_CRON, RECOVERY_JOB, runRecoveryJob } from "./run-recovery-job";
 
 /** Minute 17 of every hour, UTC: off the top of the hour when other cron work tends to pile up. */
@@ -28,6 +29,9 @@ export async function startPgBossJobs({ connectionString, getDb, schema = "pgbos
   });
   await scheduleSingleton(boss, RECOVERY_JOB, RECOVERY_CRON, pollingIntervalSeconds, async () => {
     await runRecoveryJob({ db: await getDb() });
+  });
+  await scheduleSingleton(boss, MAIL_JOB, MAIL_CRON, pollingIntervalSeconds, async () => {
+    await runMailJob({ db: await getDb() });
   });
   return boss;
 }

@@ -5,6 +5,7 @@ import { writeEmbeddedAppMarker } from "./embedded-app-marker";
 import { startPgBossJobs } from "./pg-boss-jobs";
 import { runClearLogsJob } from "./run-clear-logs-job";
 import { RECOVERY_EVERY_MS, runRecoveryJob } from "./run-recovery-job";
+import { MAIL_EVERY_MS, runMailJob } from "./run-mail-job";
 
 /** How often the embedded scheduler asks "is a job due?"; the JobRun marker decides. */
 const EMBEDDED_CHECK_MS = 5 * 60 * 1000;
@@ -41,4 +42,12 @@ export async function startScheduledJobs(): Promise<void> {
   setTimeout(check, EMBEDDED_FIRST_CHECK_MS).unref();
   setInterval(check, EMBEDDED_CHECK_MS).unref();
   setInterval(recover, RECOVERY_EVERY_MS).unref();
+  if (env.SMTP_URL) {
+    const mail = () => {
+      getDb()
+        .then((db) => runMailJob({ db }))
+        .catch((error: unknown) => console.error("[jobs] deliver-emails failed", error));
+    };
+    setInterval(mail, MAIL_EVERY_MS).unref();
+  }
 }

@@ -1,3 +1,4 @@
+import { mailTransportName } from "@/lib/mail/transport-name";
 import { randomUUID } from "node:crypto";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
@@ -464,7 +465,8 @@ async function markOrderShipped(
       text: lines.join("\n").trimEnd(),
       orderId: body.orderId,
       shipmentId: body.shipmentId,
-      transport: "outbox",
+      // Delivered after the commit by the mail job when SMTP is configured; else it stays in the outbox.
+      transport: mailTransportName(),
     },
   });
 }
