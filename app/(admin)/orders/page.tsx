@@ -3,6 +3,7 @@ import { OrdersFilterBar } from "@/components/orders/orders-filter-bar";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { listOrders } from "@/lib/orders/list-orders";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Orders" };
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OrdersPage({ searchParams }: TProps) {
+  await requirePageUser();
   const { filters, problems } = parseOrderFilters(await searchParams);
   let result: Awaited<ReturnType<typeof listOrders>> = { orders: [], nextCursor: null };
   try {

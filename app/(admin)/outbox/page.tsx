@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { listOutbox } from "@/lib/mail/list-outbox";
@@ -9,6 +10,7 @@ import { listOutbox } from "@/lib/mail/list-outbox";
 export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage() {
+  await requirePageUser();
   const emails = await listOutbox({ db: await getDb() });
   return (
     <>
