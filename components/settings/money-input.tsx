@@ -18,7 +18,8 @@ export function MoneyInput<TValues extends FieldValues>({ label, name, control, 
         value={text}
         onChange={(event) => {
           setText(event.target.value);
-          field.onChange(parseDollarsToCents(event.target.value) ?? Number.NaN);
+          // Empty means "no amount" (optional fields stay absent); anything unreadable fails validation.
+          field.onChange(event.target.value.trim() === "" ? undefined : (parseDollarsToCents(event.target.value) ?? Number.NaN));
         }}
         onBlur={field.onBlur}
       />

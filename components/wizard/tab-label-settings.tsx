@@ -2,7 +2,9 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
+import { isDomesticDestination } from "@/lib/shipping/international";
 import { fitMailClasses } from "@/lib/shipping/mail-class-fit";
+import { findMailClass } from "@/lib/shipping/mail-classes";
 import { FieldError } from "./field-error";
 
 export function TabLabelSettings({ destinationCountry }: { destinationCountry: string }) {
@@ -13,7 +15,7 @@ export function TabLabelSettings({ destinationCountry }: { destinationCountry: s
     weightOz: Number.isFinite(weightOz) && weightOz > 0 ? weightOz : 1,
     dimensions: dimensions ?? null,
     shipDate,
-  }).filter((fit) => fit.fits || fit.reason);
+  }).filter((fit) => findMailClass(fit.serviceType)?.scope === (isDomesticDestination(destinationCountry) ? "domestic" : "international"));
   const errors = form.formState.errors;
   return (
     <div className="grid gap-6 md:grid-cols-2">
