@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { formatCents, formatDate } from "@/lib/format";
 import type { TOrderDetail } from "@/lib/orders/get-order";
+import { ShipmentActions } from "@/components/shipments/shipment-actions";
 import { TrackingBadge } from "./tracking-badge";
 
 type TShipment = TOrderDetail["shipments"][number];
@@ -17,7 +18,8 @@ export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
           <th className="py-2 pr-4">Tracking</th>
           <th className="py-2 pr-4">Status</th>
           <th className="py-2 pr-4 text-right">Cost</th>
-          <th className="py-2">Label</th>
+          <th className="py-2 pr-4">Label</th>
+          <th className="py-2">Refund, reprint, history</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -34,7 +36,7 @@ export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
               {shipment.imported && <Badge tone="gray">Shipped before ShipDesk</Badge>}
             </td>
             <td className="py-2 pr-4 text-right tabular-nums">{shipment.postageCents === null ? "—" : formatCents(shipment.postageCents)}</td>
-            <td className="py-2">
+            <td className="py-2 pr-4">
               {shipment.imported || shipment.status === "purchasing" || shipment.status === "purchase_failed" ? (
                 "—"
               ) : (
@@ -42,6 +44,23 @@ export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
                   Print
                 </a>
               )}
+            </td>
+            <td className="py-2 align-top">
+              <ShipmentActions
+                shipment={{
+                  id: shipment.id,
+                  status: shipment.status,
+                  imported: shipment.imported,
+                  seraLabelId: shipment.seraLabelId,
+                  postageCents: shipment.postageCents,
+                  createdAt: shipment.createdAt.toISOString(),
+                  manifestId: shipment.manifestId,
+                  isTestLabel: shipment.isTestLabel,
+                  refund: shipment.refundRequest
+                    ? { requestedAt: shipment.refundRequest.requestedAt.toISOString(), amountCents: shipment.refundRequest.amountCents, state: shipment.refundRequest.state }
+                    : null,
+                }}
+              />
             </td>
           </tr>
         ))}
