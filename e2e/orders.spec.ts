@@ -34,7 +34,8 @@ test("an admin lists orders, filters them, opens one and signs out", async ({ pa
   const orderNumber = (await firstOrder.innerText()).trim();
   await firstOrder.click();
   await expect(page.getByRole("heading", { name: new RegExp(`Order ${orderNumber}`) })).toBeVisible();
-  await expect(page.getByText("Product details")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Product details" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Shipping Center" })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/order-page.png", fullPage: true });
 
   await page.getByRole("button", { name: "Sign out" }).click();
