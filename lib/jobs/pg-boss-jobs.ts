@@ -3,6 +3,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { CLEAR_LOGS_JOB, runClearLogsJob } from "./run-clear-logs-job";
 import { MAIL_CRON, MAIL_JOB, runMailJob } from "./run-mail-job";
 import { RECOVERY_CRON, RECOVERY_JOB, runRecoveryJob } from "./run-recovery-job";
+import { runTrackingJob, TRACKING_CRON, TRACKING_JOB } from "./run-tracking-job";
 
 /** Minute 17 of every hour, UTC: off the top of the hour when other cron work tends to pile up. */
 export const CLEAR_LOGS_CRON = "17 * * * *";
@@ -32,6 +33,9 @@ export async function startPgBossJobs({ connectionString, getDb, schema = "pgbos
   });
   await scheduleSingleton(boss, MAIL_JOB, MAIL_CRON, pollingIntervalSeconds, async () => {
     await runMailJob({ db: await getDb() });
+  });
+  await scheduleSingleton(boss, TRACKING_JOB, TRACKING_CRON, pollingIntervalSeconds, async () => {
+    await runTrackingJob({ db: await getDb() });
   });
   return boss;
 }

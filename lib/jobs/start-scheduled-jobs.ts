@@ -6,6 +6,7 @@ import { startPgBossJobs } from "./pg-boss-jobs";
 import { runClearLogsJob } from "./run-clear-logs-job";
 import { RECOVERY_EVERY_MS, runRecoveryJob } from "./run-recovery-job";
 import { MAIL_EVERY_MS, runMailJob } from "./run-mail-job";
+import { runTrackingJob } from "./run-tracking-job";
 
 /** How often the embedded scheduler asks "is a job due?"; the JobRun marker decides. */
 const EMBEDDED_CHECK_MS = 5 * 60 * 1000;
@@ -38,10 +39,17 @@ export async function startScheduledJobs(): Promise<void> {
       .then((db) => runRecoveryJob({ db }))
       .catch((error: unknown) => console.error("[jobs] finish-pending-purchases failed", error));
   };
+  const track = () => {
+    getDb()
+      .then((db) => runTrackingJob({ db }))
+      .catch((error: unknown) => console.error("[jobs] refresh-tracking failed", error));
+  };
   // unref: the timers must never keep a stopping server alive.
   setTimeout(check, EMBEDDED_FIRST_CHECK_MS).unref();
   setInterval(check, EMBEDDED_CHECK_MS).unref();
   setInterval(recover, RECOVERY_EVERY_MS).unref();
+  // Checked as often as the other jobs; the JobRun marker keeps it to once per 30 minutes.
+  setInterval(track, EMBEDDED_CHECK_MS).unref();
   if (env.SMTP_URL) {
     const mail = () => {
       getDb()

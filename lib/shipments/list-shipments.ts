@@ -1,0 +1,58 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TPrismaClient } from "@/lib/db/create-client";
+import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
+import { addDays } from "@/lib/shipping/ship-dates";
+import type { TShipmentListFilters } from "./parse-shipment-filters";
+
+export const SHIPMENTS_PAGE_SIZE = 50;
+
+type TListShipmentsOptions = { db: TPrismaClient; filters: TShipmentListFilters; pageSize?: number };
+
+/**
+ * Shipments newest first, keyset-paginated on (createdAt, id): the (createdAt desc, id desc)
+ * index serves the unfiltered list, (status, createdAt) the status filter and (shipDate) the
+ * ship-date filter, so a page costs the same on the 200,000th row as on the first.
+ */
+export async function listShipments({ db, filters, pageSize = SHIPMENTS_PAGE_SIZE }: TListShipmentsOptions) {
+  const where: Prisma.ShipmentWhereInput[] = [];
+  if (filters.status) where.push({ status: filters.status });
+  if (filters.mailClass) where.push({ mailClass: filters.mailClass });
+  if (filters.shipDate) where.push({ shipDate: new Date(`${filters.shipDate}T00:00:00Z`) });
+  // Created dates are UTC days, like every date ShipDesk shows.
+  if (filters.createdFrom) where.push({ createdAt: { gte: new Date(`${filters.createdFrom}T00:00:00Z`) } });
+  if (filters.createdTo) where.push({ createdAt: { lt: new Date(`${addDays(filters.createdTo, 1)}T00:00:00Z`) } });
+  if (filters.cursor) {
+    const cursor = decodeCursor(filters.cursor);
+    if (!cursor) throw new AppError("INVALID_INPUT", "That page link is broken. Start again from the newest shipments.");
+    where.push({ OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] });
+  }
+
+  const rows = await db.shipment.findMany({
+    where: { AND: where },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    select: {
+      id: true,
+      createdAt: true,
+      shipDate: true,
+      status: true,
+      mailClass: true,
+      trackingNumber: true,
+      trackingStatus: true,
+      postageCents: true,
+      isTestLabel: true,
+      imported: true,
+      seraLabelId: true,
+      manifestId: true,
+      pickup: { select: { id: true, status: true, windowStart: true } },
+      order: { select: { number: true, shipToName: true } },
+    },
+  });
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  const nextCursor = rows.length > pageSize && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
+  return { shipments: page, nextCursor };
+}
+
+export type TShipmentListRow = Awaited<ReturnType<typeof listShipments>>["shipments"][number];

@@ -1,0 +1,77 @@
+import { createHash } from "node:crypto";
+import type { TPrismaClient } from "@/lib/db/create-client";
+import { AppError } from "@/lib/errors";
+import { formatOrderNumber } from "@/lib/format";
+
+/**
+ * The labels an admin ticked on the Shipments page, loaded with what the SCAN-form and pickup
+ * rules need. Every id must exist; the rules then name each offending label.
+ */
+export async function loadSelectedShipments(db: TPrismaClient, shipmentIds: string[]) {
+  const ids = [...new Set(shipmentIds)];
+  const shipments = await db.shipment.findMany({
+    where: { id: { in: ids } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      status: true,
+      imported: true,
+      isTestLabel: true,
+      seraLabelId: true,
+      trackingNumber: true,
+      trackingStatus: true,
+      shipDate: true,
+      manifestId: true,
+      manifest: { select: { seraManifestId: true } },
+      pickupId: true,
+      pickup: { select: { status: true, seraPickupId: true, windowStart: true } },
+      order: { select: { number: true } },
+    },
+  });
+  if (shipments.length !== ids.length) {
+    throw new AppError("NOT_FOUND", "Some selected shipments no longer exist. Reload the Shipments page and select again.");
+  }
+  return shipments;
+}
+
+export type TSelectedShipment = Awaited<ReturnType<typeof loadSelectedShipments>>[number];
+
+/** How a label is named in messages: the order it ships and its tracking number. */
+export function labelName(shipment: Pick<TSelectedShipment, "order" | "trackingNumber" | "id">): string {
+  return `the label for order ${formatOrderNumber(shipment.order.number)} (${shipment.trackingNumber ?? shipment.id.slice(0, 8)})`;
+}
+
+/** Why a label has no live SERA label to act on, or null. Shared by SCAN forms and pickups. */
+export function notALiveLabel(shipment: TSelectedShipment): string | null {
+  if (shipment.imported) return "was recorded from the store's history and has no SERA label";
+  if (shipment.status === "refund_requested" || shipment.status === "refunded") return "was voided for a refund";
+  if (shipment.status !== "label_created" || !shipment.seraLabelId) return "has no label yet (the purchase did not finish)";
+  return null;
+}
+
+/** Throws one message listing every refused label, or returns when there is none. */
+export function refuseOffenders(problems: string[], what: string): void {
+  if (problems.length === 0) return;
+  const list = problems.map((problem) => `• ${problem[0]?.toUpperCase()}${problem.slice(1)}.`).join("\n");
+  throw new AppError("INVALID_INPUT", `${what}:\n${list}`, { fieldErrors: { shipmentIds: list } });
+}
+
+/**
+ * A UUIDv4-shaped idempotency key derived from what is asked: the same request sends the same
+ * key, so a retry after a timeout or crash makes SERA replay its first answer (24 h) instead of
+ * creating a second SCAN form or pickup. The schema has no intent row for these yet.
+ */
+export function deterministicIdempotencyKey(parts: unknown[]): string {
+  const hex = createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32).split("");
+  hex[12] = "4";
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Prisma reports P2002; inside an interactive transaction the driver adapter's own error comes through. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === "P2002" || (typeof message === "string" && /unique constraint|duplicate key value/i.test(message));
+}
