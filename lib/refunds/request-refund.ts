@@ -106,7 +106,7 @@ export async function sendVoid(
       // Our earlier attempt (or SERA's own site) voided it: the refund is under way either way.
     } else if (isDefinitiveVoidRefusal(error)) {
       await rollBackClaim(db, target);
-      const reason = isSeraError(error) ? (error.seraMessage ?? error.userMessage) : "SERA refused the refund.";
+      const reason = (isSeraError(error) ? (error.seraMessage ?? error.userMessage) : "no reason given").replace(/\.+$/, "");
       throw new AppError("SERA_ERROR", `SERA refused the refund: ${reason}. Nothing was changed.`, {
         internalMessage: `void refused for ${target.labelId}`,
         cause: error,

@@ -84,3 +84,17 @@ export async function getShipmentHistory({ db, shipmentId }: { db: TPrismaClient
     };
   });
 }
+
+/**
+ * The first fetch of a shipment's label is "printed", every later one "reprinted", with the format
+ * and size. Never throws: the label is already in hand, and a lost history line must not cost the
+ * admin the label.
+ */
+export async function recordLabelPrint({ db, shipmentId, actorId, format, size }: { db: TPrismaClient; shipmentId: string; actorId: string | null; format: string; size: string }) {
+  try {
+    const printedBefore = await db.shipmentEvent.count({ where: { shipmentId, type: { in: ["printed", "reprinted"] } } });
+    await db.shipmentEvent.create({ data: { shipmentId, type: printedBefore === 0 ? "printed" : "reprinted", actorId, details: { format, size } } });
+  } catch (error) {
+    console.error("[label] could not record the print", error);
+  }
+}

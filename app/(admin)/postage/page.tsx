@@ -51,7 +51,7 @@ export default async function PostagePage({ searchParams }: TProps) {
             )}
           </Card>
         )}
-        <p className="text-sm"><a className="text-brand-700 hover:underline" href="/refunds">Refund requests and SERA's refund report</a></p>
+        <p className="text-sm"><a className="text-brand-700 hover:underline" href="/refunds">Refund requests and SERA&apos;s refund report</a></p>
         <Card title="Purchases">
           <PurchasesTable purchases={overview.purchases} />
         </Card>

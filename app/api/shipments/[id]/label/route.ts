@@ -3,6 +3,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { getSeraClient } from "@/lib/sera/client";
+import { recordLabelPrint } from "@/lib/shipments/shipment-history";
 
 const ZQuery = z.object({
   format: z.enum(["pdf", "png", "zpl"]).optional(),
@@ -37,7 +38,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     );
     const data = documents[0]?.labelData;
     if (!data) return text(502, "SERA returned no label image. Try again.");
-    await recordPrint(db, id, user.id, { format, size });
+    await recordLabelPrint({ db, shipmentId: id, actorId: user.id, format, size });
     const attachment = format === "zpl" || query.data.download === "1";
     const filename = `label-${shipment.order.number}-${id.slice(0, 8)}.${format}`;
     return new Response(new Uint8Array(Buffer.from(data, "base64")), {
@@ -51,17 +52,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (isAppError(error) && error.code === "UNAUTHENTICATED") return text(401, error.userMessage);
     if (!isAppError(error)) console.error("[label] reprint failed", error);
     return text(502, isAppError(error) ? error.userMessage : "Could not fetch the label from SERA.");
-  }
-}
-
-/** First fetch of a shipment's label is "printed", every later one "reprinted", with the format and size. */
-async function recordPrint(db: Awaited<ReturnType<typeof getDb>>, shipmentId: string, actorId: string, details: { format: string; size: string }) {
-  try {
-    const printedBefore = await db.shipmentEvent.count({ where: { shipmentId, type: { in: ["printed", "reprinted"] } } });
-    await db.shipmentEvent.create({ data: { shipmentId, type: printedBefore === 0 ? "printed" : "reprinted", actorId, details } });
-  } catch (error) {
-    // The label is already in hand; a lost history line must not cost the admin the label.
-    console.error("[label] could not record the print", error);
   }
 }
 
