@@ -101,12 +101,15 @@ export function getSeraClient({
       return rates.map(T.toRate);
     },
 
-    async createLabel(spec: TLabelSpec, { idempotencyKey, context }: { idempotencyKey: string; context?: TCallContext }): Promise<T.TPurchasedLabel> {
+    async createLabel(
+      spec: TLabelSpec,
+      { idempotencyKey, context, testMode: fixedTestMode }: { idempotencyKey: string; context?: TCallContext; testMode?: boolean },
+    ): Promise<T.TPurchasedLabel> {
       const label = await call({
         operation: "labels.create",
         method: "POST",
         path: "/v1/labels",
-        body: buildLabelRequest(spec, { testMode: await testMode() }),
+        body: buildLabelRequest(spec, { testMode: fixedTestMode ?? (await testMode()) }),
         idempotencyKey,
         context,
         schema: S.ZLabelResponse,

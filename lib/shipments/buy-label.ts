@@ -35,7 +35,8 @@ type TBuyLabelOptions = {
 };
 
 /** What a label intent stores: enough to send the identical request again after a crash. */
-type TLabelIntentBody = { orderId: string; shipmentId: string; spec: TLabelSpec };
+/** testMode is fixed when the intent is made, so a re-send is the same request even if the mode changed since. */
+type TLabelIntentBody = { orderId: string; shipmentId: string; spec: TLabelSpec; testMode?: boolean };
 
 /** Shipments that hold units of an order: everything except those that never got (or gave back) a label. */
 const HOLDS_UNITS: Prisma.ShipmentWhereInput = { status: { notIn: ["refunded", "purchase_failed"] } };
@@ -109,6 +110,7 @@ async function createIntent(options: TBuyLabelOptions, input: TBuyLabel, request
     if (!orderId) throw new AppError("NOT_FOUND", `Order #${input.orderNumber} does not exist.`);
     const already = await tx.purchaseIntent.findUnique({ where: { shipmentId: input.shipmentId }, select: { id: true } });
     if (already) return { intentId: already.id, fresh: false };
+    const testMode = (await tx.storeSettings.findUnique({ where: { id: 1 }, select: { testMode: true } }))?.testMode ?? true;
 
     const order = await tx.order.findUniqueOrThrow({
       where: { id: orderId },
@@ -139,7 +141,7 @@ async function createIntent(options: TBuyLabelOptions, input: TBuyLabel, request
         deliveryConfirmation: input.deliveryConfirmation,
         labelFormat: input.labelFormat,
         labelSize: input.labelSize,
-        isTestLabel: false,
+        isTestLabel: testMode,
         isInternational: international,
         flagAsShipped: input.flagAsShipped,
         comments: input.comments ?? null,
@@ -155,7 +157,7 @@ async function createIntent(options: TBuyLabelOptions, input: TBuyLabel, request
       },
       select: { id: true },
     });
-    const requestBody: TLabelIntentBody = { orderId, shipmentId: input.shipmentId, spec: labelSpecOf(input) };
+    const requestBody: TLabelIntentBody = { orderId, shipmentId: input.shipmentId, spec: labelSpecOf(input), testMode };
     const intent = await tx.purchaseIntent.create({
       data: {
         kind: "label",
@@ -309,7 +311,8 @@ async function sendLabelIntent(options: Pick<TBuyLabelOptions, "db" | "sera" | "
   if (intent.state === "succeeded") return boughtLabel(db, body.shipmentId);
   if (intent.state === "failed") throw failedPurchaseError(intent.lastError);
 
-  const purchase = () => sera.createLabel(body.spec, { idempotencyKey: intent.idempotencyKey, context: { orderId: body.orderId, shipmentId: body.shipmentId } });
+  const purchase = () =>
+    sera.createLabel(body.spec, { idempotencyKey: intent.idempotencyKey, testMode: body.testMode, context: { orderId: body.orderId, shipmentId: body.shipmentId } });
   try {
     let label: TPurchasedLabel;
     try {

@@ -254,6 +254,24 @@ describe("buying a label for an order against the emulator", () => {
     });
   });
 
+  it("switching Test/Live mode while a purchase is pending does not change the request that recovery re-sends", async () => {
+    const { testMode } = await db().storeSettings.findUniqueOrThrow({ where: { id: 1 }, select: { testMode: true } });
+    await emulator.fault({ method: "POST", path: LABELS_PATH, action: "delay", delay_ms: 1_500, count: 10 });
+    const input = wizardInput(await freshOrder());
+    await expect(buy(input)).rejects.toMatchObject({ code: "SERA_UNAVAILABLE" });
+    await emulator.clearFaults();
+    await setTestMode(!testMode);
+    try {
+      const recovered = await finishPendingPurchases({ db: db(), sera, now: new Date(Date.now() + 60_000) });
+      expect(recovered).toMatchObject({ examined: 1, finished: 1 });
+      const ledger = await labelsWithKey((await intentOf(input.shipmentId)).idempotencyKey);
+      expect(ledger).toHaveLength(1);
+      expect(ledger[0]!.is_test_label).toBe(testMode);
+    } finally {
+      await setTestMode(testMode);
+    }
+  });
+
   it("a crash between SERA's answer and the database write is finished by recovery: one label", async () => {
     await setTestMode(false);
     // Every attempt is cut off before SERA sees it: the intent is left pending.
@@ -372,8 +390,8 @@ describe("buying a label for an order against the emulator", () => {
   it("across every test above, each label SERA sold belongs to exactly one shipment, and no shipment has two", async () => {
     const ledger = await emulator.ledger();
     const shipments = await db().shipment.findMany({ where: { imported: false, seraLabelId: { not: null } }, select: { seraLabelId: true } });
-    // 12 labels bought above: one per purchase, whatever faults hit them on the way.
-    expect(ledger.labels).toHaveLength(12);
+    // 13 labels bought above: one per purchase, whatever faults hit them on the way.
+    expect(ledger.labels).toHaveLength(13);
     expect(shipments.map((shipment) => shipment.seraLabelId).sort()).toEqual(ledger.labels.map((label) => label.label_id).sort());
     expect(new Set(ledger.labels.map((label) => label.idempotency_key)).size).toBe(ledger.labels.length);
   });
