@@ -244,7 +244,7 @@ function shippingRuleProblems(input: TBuyLabel): Record<string, string> {
   return problems;
 }
 
-function addressOf(address: TShipAddress): TLabelSpec["to"] {
+export function addressOf(address: TShipAddress): TLabelSpec["to"] {
   return {
     name: address.name,
     companyName: address.company ?? null,

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action-client";
 import { getDb } from "@/lib/db";
-import { buyLabel, labelSpecOf } from "@/lib/shipments/buy-label";
+import { addressOf, buyLabel, labelSpecOf } from "@/lib/shipments/buy-label";
 import { ZBuyLabel } from "@/lib/shipments/schemas";
 import { getSeraClient } from "@/lib/sera/client";
 import { ZParseAddress, ZValidateAddress } from "./schemas";
@@ -29,16 +29,7 @@ export const calculateRatesAction = defineAction({ schema: ZBuyLabel, access: "r
 
 export const validateAddressAction = defineAction({ schema: ZValidateAddress, access: "read" }, async ({ address }) => {
   const db = await getDb();
-  return getSeraClient({ db }).validateAddress({
-    name: address.name,
-    companyName: address.company ?? null,
-    line1: address.line1,
-    line2: address.line2 ?? null,
-    city: address.city,
-    state: address.state ?? null,
-    postalCode: address.postalCode,
-    countryCode: address.countryCode,
-  });
+  return getSeraClient({ db }).validateAddress(addressOf(address));
 });
 
 export const parseAddressAction = defineAction({ schema: ZParseAddress, access: "read" }, async ({ text }) => {
