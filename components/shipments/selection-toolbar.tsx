@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -69,9 +70,9 @@ export function SelectionToolbar({ selected, pickupDay, today, onSelectToday, on
       {pickupScheduled && (
         <Alert tone="success">
           <span data-testid="pickup-scheduled">{pickupScheduled}</span> Cancel it on the{" "}
-          <a href="/pickups" className="font-medium underline">
+          <Link href="/pickups" className="font-medium underline">
             Pickups
-          </a>{" "}
+          </Link>{" "}
           page.
         </Alert>
       )}

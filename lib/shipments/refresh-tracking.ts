@@ -63,7 +63,7 @@ export async function refreshTracking({ db, sera, shipmentIds, limit = TRACKING_
         data: { trackingStatus: status ?? shipment.trackingStatus, trackingCheckedAt: now, deliveredAt },
       });
       if (changed) {
-        const details = { from: shipment.trackingStatus, to: status, description: tracking.statusDescription };
+        const details = { status, from: shipment.trackingStatus, description: tracking.statusDescription };
         const firstScan = (shipment.trackingStatus === null || shipment.trackingStatus === "awaiting_shipment") && status !== "awaiting_shipment";
         await tx.shipmentEvent.createMany({
           data: [

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CancelPickupButton } from "@/components/shipments/cancel-pickup-button";
+import { formatPickupDay, PickupDayExplanation } from "@/components/shipments/pickup-day";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { formatDateTime, formatOrderNumber } from "@/lib/format";
+import { listPickups } from "@/lib/shipments/list-pickups";
+import { nextPickupDay } from "@/lib/shipping/ship-dates";
+
+export const metadata: Metadata = { title: "Pickups" };
+
+export default async function PickupsPage() {
+  await requirePageUser();
+  const pickups = await listPickups({ db: await getDb() });
+  const pickupDay = nextPickupDay(new Date());
+  return (
+    <>
+      <PageHeader
+        title="Pickups"
+        description={`USPS carrier pickups. The next one can be booked for ${formatPickupDay(pickupDay.date)}: select labels on the Shipments page.`}
+        actions={<Link href="/shipments" className="text-sm text-brand-700 hover:underline">← Shipments</Link>}
+      />
+      <div className="mb-4">
+        <PickupDayExplanation pickupDay={pickupDay} />
+      </div>
+      {pickups.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">No pickups yet.</p>
+      ) : (
+        <div className="space-y-3">
+          {pickups.map((pickup) => (
+            <Card
+              key={pickup.id}
+              title={
+                <span className="flex items-center gap-2">
+                  Pickup <span className="font-mono">{pickup.seraPickupId}</span>
+                  {pickup.status === "scheduled" ? <Badge tone="purple">Scheduled</Badge> : <Badge>Cancelled</Badge>}
+                </span>
+              }
+              actions={pickup.status === "scheduled" ? <CancelPickupButton pickupId={pickup.id} seraPickupId={pickup.seraPickupId} /> : undefined}
+            >
+              <div className="space-y-1 text-sm" data-testid="pickup">
+                <p>
+                  {formatPickupDay(pickup.windowStart.toISOString().slice(0, 10))}, {pickup.windowStart.toISOString().slice(11, 16)}–
+                  {pickup.windowEnd.toISOString().slice(11, 16)} UTC · {pickup.shipments.length} label{pickup.shipments.length === 1 ? "" : "s"}
+                </p>
+                {pickup.instructions && <p className="text-slate-600">Instructions: {pickup.instructions}</p>}
+                {pickup.cancelledAt && <p className="text-slate-600">Cancelled {formatDateTime(pickup.cancelledAt)}</p>}
+                <p className="text-slate-600">
+                  {pickup.shipments.map((shipment, index) => (
+                    <span key={shipment.id}>
+                      {index > 0 && ", "}
+                      <Link href={`/shipments/${shipment.id}`} className="text-brand-700 hover:underline">
+                        {formatOrderNumber(shipment.order.number)}
+                      </Link>
+                    </span>
+                  ))}
+                </p>
+              </div>
+            </Card>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

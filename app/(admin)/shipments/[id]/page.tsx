@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ShipmentActions } from "@/components/shipments/shipment-actions";
+import { ShipmentStatusBadge } from "@/components/shipments/shipment-status-badge";
+import { ShipmentLogistics } from "@/components/shipments/shipment-logistics";
+import { TrackingPanel } from "@/components/shipments/tracking-panel";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { formatCents, formatDate, formatDateTime, formatOrderNumber, formatWeightOz } from "@/lib/format";
+import { getShipmentOrThrow } from "@/lib/shipments/get-shipment";
+import { findMailClass } from "@/lib/shipping/mail-classes";
+
+export const metadata: Metadata = { title: "Shipment" };
+
+type TProps = { params: Promise<{ id: string }> };
+
+async function loadShipment(id: string) {
+  try {
+    return await getShipmentOrThrow({ db: await getDb(), shipmentId: id });
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function ShipmentPage({ params }: TProps) {
+  await requirePageUser();
+  const shipment = await loadShipment((await params).id);
+  const order = shipment.order;
+  const rows: [string, React.ReactNode][] = [
+    ["Order", <Link key="order" href={`/orders/${order.number}`} className="text-brand-700 hover:underline">{formatOrderNumber(order.number)}</Link>],
+    ["Ship to", `${order.shipToName}, ${order.shipToCity}${order.shipToState ? `, ${order.shipToState}` : ""}, ${order.shipToCountry}`],
+    ["Service", findMailClass(shipment.mailClass)?.name ?? shipment.mailClass],
+    ["Packaging", shipment.packagingType.replaceAll("_", " ")],
+    ["Weight", formatWeightOz(shipment.weightOz)],
+    ["Ship date", formatDate(shipment.shipDate)],
+    ["Postage", shipment.postageCents === null ? "—" : formatCents(shipment.postageCents)],
+    ["Created", formatDateTime(shipment.createdAt)],
+    ["Delivered", shipment.deliveredAt ? formatDateTime(shipment.deliveredAt) : "—"],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={`Shipment for order ${formatOrderNumber(order.number)}`}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <ShipmentStatusBadge status={shipment.status} />
+            {shipment.isTestLabel && <Badge tone="amber">Test label</Badge>}
+            {shipment.imported && <Badge>Imported</Badge>}
+          </span>
+        }
+        actions={<Link href="/shipments" className="text-sm text-brand-700 hover:underline">← All shipments</Link>}
+      />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          <Card title="Tracking">
+            <TrackingPanel
+              shipmentId={shipment.id}
+              trackingNumber={shipment.trackingNumber}
+              storedStatus={shipment.trackingStatus}
+              checkedAt={shipment.trackingCheckedAt?.toISOString() ?? null}
+              trackable={Boolean(shipment.trackingNumber) && !shipment.imported && shipment.seraLabelId !== null}
+            />
+          </Card>
+          <Card title="SCAN form and pickup">
+            <ShipmentLogistics manifest={shipment.manifest} pickup={shipment.pickup} />
+          </Card>
+        </div>
+        <div className="space-y-4">
+          <Card title="Label">
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              {rows.map(([term, value]) => (
+                <div key={term} className="contents">
+                  <dt className="text-slate-500">{term}</dt>
+                  <dd className="text-slate-900">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+          <Card title="Refund, reprint and history">
+            <ShipmentActions
+              shipment={{
+                id: shipment.id,
+                status: shipment.status,
+                imported: shipment.imported,
+                seraLabelId: shipment.seraLabelId,
+                postageCents: shipment.postageCents,
+                createdAt: shipment.createdAt.toISOString(),
+                manifestId: shipment.manifestId,
+                isTestLabel: shipment.isTestLabel,
+                refund: shipment.refundRequest && { ...shipment.refundRequest, requestedAt: shipment.refundRequest.requestedAt.toISOString() },
+              }}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
