@@ -80,6 +80,14 @@ test("select two new labels, create a SCAN form that opens, schedule a pickup fo
     await page.getByRole("button", { name: /Cancel pickup/ }).first().click();
     await expect(page.getByText("Cancelled", { exact: true }).first()).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("pickups-page.png"), fullPage: true });
+
+    await page.goto("/shipments");
+    await page.getByTestId("shipment-row").filter({ hasText: tracking[0]! }).getByRole("link").first().click();
+    await expect(page.getByTestId("shipment-manifest")).toContainText("can no longer be refunded");
+    await expect(page.getByTestId("tracking-status")).toContainText("Label printed");
+    await expect(page.getByRole("button", { name: "Refresh" })).toBeEnabled();
+    await expect(page.getByText("Last checked")).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("shipment-page.png"), fullPage: true });
   } finally {
     await setMode(page, "Test Mode");
   }
