@@ -9,6 +9,7 @@ type TShipment = TOrderDetail["shipments"][number];
 export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
   if (shipments.length === 0) return <p className="text-sm text-slate-600">No shipments yet.</p>;
   return (
+    <div className="overflow-x-auto">
     <table className="min-w-full text-sm">
       <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
         <tr>
@@ -66,5 +67,6 @@ export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -31,7 +31,7 @@ export function ShipmentActions({ shipment }: { shipment: TShipmentActionsShipme
   const hasLabel = !shipment.imported && shipment.seraLabelId !== null && shipment.status !== "purchasing" && shipment.status !== "purchase_failed";
   if (!hasLabel) return <span className="text-xs text-slate-500">No SERA label</span>;
   return (
-    <div className="flex min-w-64 flex-col gap-2 text-sm" data-testid={`shipment-actions-${shipment.id}`}>
+    <div className="flex w-56 flex-col gap-2 text-sm" data-testid={`shipment-actions-${shipment.id}`}>
       <RefundControl shipment={shipment} />
       {(shipment.status === "label_created" || shipment.status === "refund_rejected") && <ReprintControl shipmentId={shipment.id} />}
       <HistoryDisclosure shipmentId={shipment.id} />
@@ -95,7 +95,7 @@ function RefundControl({ shipment }: { shipment: TShipmentActionsShipment }) {
           </Button>
         </div>
       ) : (
-        <div className="flex items-center gap-2">
+        <div className="flex flex-col items-start gap-1">
           <Button variant="secondary" className="px-2 py-1" onClick={() => setConfirming(true)}>
             Refund
           </Button>
