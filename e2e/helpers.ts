@@ -3,7 +3,11 @@ import { E2E_ACCOUNTS } from "./accounts";
 
 export async function signIn(page: Page, who: keyof typeof E2E_ACCOUNTS) {
   const account = E2E_ACCOUNTS[who];
-  await page.goto("/signin");
+  // A navigation still settling from an earlier step can abort this one: go again once.
+  await page.goto("/signin").catch(async (error: Error) => {
+    if (!error.message.includes("ERR_ABORTED")) throw error;
+    await page.goto("/signin");
+  });
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 const LINKS = [
   { href: "/orders", label: "Orders" },
   { href: "/shipments", label: "Shipments" },
+  { href: "/pickups", label: "Pickups" },
   { href: "/postage", label: "Postage" },
   { href: "/logs", label: "Transaction logs" },
   { href: "/outbox", label: "Outbox" },

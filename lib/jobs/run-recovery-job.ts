@@ -1,5 +1,6 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { finishPendingPurchases } from "@/lib/purchases/finish-pending-purchases";
+import { syncRefunds } from "@/lib/refunds/sync-refunds";
 import { getSeraClient } from "@/lib/sera/client";
 import { claimJobRun, releaseJobRun } from "./claim-job-run";
 
@@ -9,18 +10,26 @@ export const RECOVERY_EVERY_MS = 55 * 1000;
 export const RECOVERY_CRON = "* * * * *";
 const RECOVERY_LOCK_MS = 5 * 60 * 1000;
 
-/** Re-sends pending purchase intents with their own keys; skipped while SERA is not connected. */
+/**
+ * Re-sends pending purchase intents with their own keys, and refund requests whose void went
+ * unanswered; skipped while SERA is not connected.
+ */
 export async function runRecoveryJob({ db, now = new Date() }: { db: TPrismaClient; now?: Date }) {
-  const pending = await db.purchaseIntent.count({ where: { state: "pending" } });
-  if (pending === 0) return null;
+  const [pending, unanswered] = await Promise.all([
+    db.purchaseIntent.count({ where: { state: "pending" } }),
+    db.refundRequest.count({ where: { state: "submitted", shipment: { status: "refund_requested" } } }),
+  ]);
+  if (pending === 0 && unanswered === 0) return null;
   const settings = await db.storeSettings.findUnique({ where: { id: 1 }, select: { seraConnectedAt: true } });
   if (!settings?.seraConnectedAt) return null;
   const claimed = await claimJobRun({ db, name: RECOVERY_JOB, everyMs: RECOVERY_EVERY_MS, lockMs: RECOVERY_LOCK_MS, now });
   if (!claimed) return null;
   try {
-    const result = await finishPendingPurchases({ db, sera: getSeraClient({ db }), now });
-    if (result.examined > 0) console.info(`[jobs] ${RECOVERY_JOB}: ${JSON.stringify(result)}`);
-    return result;
+    const sera = getSeraClient({ db });
+    const purchases = await finishPendingPurchases({ db, sera, now });
+    const refunds = await syncRefunds({ db, sera, now });
+    if (purchases.examined > 0 || refunds.resent > 0) console.info(`[jobs] ${RECOVERY_JOB}: ${JSON.stringify({ purchases, refunds })}`);
+    return { purchases, refunds };
   } finally {
     await releaseJobRun({ db, name: RECOVERY_JOB });
   }

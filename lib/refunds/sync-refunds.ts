@@ -18,9 +18,12 @@ import { sendVoid, type TRefundSera } from "./request-refund";
  * the admin marks the request credited after reading the report (markRefundCredited), which
  * records the "credited" event in the shipment's history.
  */
-export async function syncRefunds({ db, sera }: { db: TPrismaClient; sera: TRefundSera }) {
+/** A claim younger than this may still have its first void call in flight. */
+const UNANSWERED_AFTER_MS = 30_000;
+
+export async function syncRefunds({ db, sera, now = new Date() }: { db: TPrismaClient; sera: TRefundSera; now?: Date }) {
   const unconfirmed = await db.refundRequest.findMany({
-    where: { state: "submitted", shipment: { status: "refund_requested" } },
+    where: { state: "submitted", shipment: { status: "refund_requested" }, requestedAt: { lt: new Date(now.getTime() - UNANSWERED_AFTER_MS) } },
     select: { id: true, requestedById: true, shipment: { select: { id: true, orderId: true, seraLabelId: true } } },
     take: 50,
   });

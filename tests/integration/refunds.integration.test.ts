@@ -148,7 +148,8 @@ describe("refunds and reprints against the emulator", () => {
     if ("code" in outcome) expect(outcome.code).toBe("SERA_UNAVAILABLE");
     expect(await ledgerLabel(labelId)).toMatchObject({ voided: true });
     await emulator.clearFaults();
-    await syncRefunds({ db: db(), sera });
+    expect(await syncRefunds({ db: db(), sera })).toMatchObject({ resent: 0 });
+    await syncRefunds({ db: db(), sera, now: new Date(Date.now() + 60_000) });
     const after = await stateOf(shipmentId);
     expect(after.status).toBe("refunded");
     expect(await db().refundRequest.count({ where: { shipmentId } })).toBe(1);
