@@ -46,9 +46,6 @@ export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; ca
               <Card title="Product details">
                 <OrderItemsTable items={order.items} />
               </Card>
-              <Card title="Shipments">
-                <OrderShipmentsTable shipments={order.shipments} />
-              </Card>
             </>
           ) : (
             <Card title="U.S.P.S. Shipping Labels">
@@ -95,6 +92,13 @@ export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; ca
           </Card>
         </div>
       </div>
+      {tab === "details" && (
+        <div className="mt-6">
+          <Card title="Shipments">
+            <OrderShipmentsTable shipments={order.shipments} />
+          </Card>
+        </div>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { findMailClass } from "@/lib/shipping/mail-classes";
 import { Badge } from "@/components/ui/badge";
 import { formatCents, formatDate } from "@/lib/format";
 import type { TOrderDetail } from "@/lib/orders/get-order";
@@ -27,7 +28,7 @@ export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
         {shipments.map((shipment) => (
           <tr key={shipment.id}>
             <td className="py-2 pr-4">{formatDate(shipment.shipDate)}</td>
-            <td className="py-2 pr-4">{shipment.mailClass}</td>
+            <td className="py-2 pr-4">{findMailClass(shipment.mailClass)?.name ?? shipment.mailClass}</td>
             <td className="py-2 pr-4 font-mono text-xs">{shipment.trackingNumber ?? "—"}</td>
             <td className="py-2 pr-4">
               <TrackingBadge status={shipment.trackingStatus} />
