@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { signIn } from "./helpers";
+
+/**
+ * Every server action and route handler, found from the build and the source tree (so a new one
+ * is covered without editing this file), must turn away a signed-out request, a viewer where it
+ * changes data, and a request from a foreign origin.
+ */
+
+type TAction = { id: string; name: string; file: string; access: "read" | "change"; url: string };
+
+const SAMPLE_SEGMENTS: Record<string, string> = { "[number]": "10001", "[id]": "00000000-0000-4000-8000-000000000000" };
+
+function urlOfWorker(worker: string): string {
+  const parts = worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((part) => !/^\(.*\)$/.test(part));
+  return `/${parts.map((part) => SAMPLE_SEGMENTS[part] ?? part).join("/")}`;
+}
+
+function actionsFromBuild(): TAction[] {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const source = readFileSync(entry.filename, "utf8");
+    const declaration = new RegExp(`export const ${entry.exportedName} = defineAction\\(\\s*\\{[\\s\\S]*?access: "(read|change)"`).exec(source);
+    if (!declaration) throw new Error(`${entry.filename}: ${entry.exportedName} does not go through defineAction with an access level`);
+    return { id, name: entry.exportedName, file: entry.filename, access: declaration[1] as "read" | "change", url: urlOfWorker(Object.keys(entry.workers)[0]!) };
+  });
+}
+
+function routeHandlers(dir = "app"): { url: string; file: string; methods: string[] }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeHandlers(full);
+    if (entry.name !== "route.ts") return [];
+    const source = readFileSync(full, "utf8");
+    const methods = [...source.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!).filter((method, index, all) => all.indexOf(method) === index);
+    const url = urlOfWorker(path.dirname(full).replaceAll(path.sep, "/") + "/page");
+    return [{ url, file: full, methods }];
+  });
+}
+
+async function callAction(api: APIRequestContext, action: TAction, origin: string) {
+  const response = await api.post(action.url, {
+    headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
+    data: "[{}]",
+    maxRedirects: 0,
+  });
+  return { status: response.status(), body: await response.text() };
+}
+
+async function ledgerSize(api: APIRequestContext) {
+  const seraPort = Number(process.env.E2E_SERA_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1010);
+  const ledger = (await (await api.get(`http://127.0.0.1:${seraPort}/__control/ledger`)).json()) as { labels: unknown[]; add_funds: unknown[] };
+  return { labels: ledger.labels.length, addFunds: ledger.add_funds.length };
+}
+
+test("every server action refuses the signed-out, viewers where it changes data, and foreign origins", async ({ page, baseURL }) => {
+  const actions = actionsFromBuild();
+  expect(actions.length).toBeGreaterThanOrEqual(10);
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const before = await ledgerSize(anonymous);
+
+  for (const action of actions) {
+    const signedOut = await callAction(anonymous, action, baseURL!);
+    expect(signedOut.body, `${action.file} ${action.name} signed out`).toContain("Your session has ended. Sign in again.");
+  }
+
+  await signIn(page, "viewer");
+  for (const action of actions.filter((candidate) => candidate.access === "change")) {
+    const asViewer = await callAction(page.request, action, baseURL!);
+    expect(asViewer.body, `${action.file} ${action.name} as viewer`).toContain("can view ShipDesk but not change it");
+  }
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "admin");
+  for (const action of actions) {
+    const foreign = await callAction(page.request, action, "https://shop-attacker.example");
+    expect(foreign.status, `${action.file} ${action.name} from a foreign origin`).toBeGreaterThanOrEqual(400);
+    expect(foreign.body).not.toContain('"ok":true');
+  }
+
+  expect(await ledgerSize(anonymous)).toEqual(before);
+});
+
+test("every route handler refuses the signed-out, and viewers where it changes data", async ({ page, baseURL }) => {
+  const routes = routeHandlers().filter((route) => !route.url.startsWith("/api/auth/"));
+  expect(routes.length).toBeGreaterThanOrEqual(5);
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  for (const route of routes) {
+    for (const method of route.methods) {
+      const response = await anonymous.fetch(route.url, { method, maxRedirects: 0 });
+      const location = response.headers()["location"] ?? "";
+      const refused = response.status() === 401 || response.status() === 403 || (response.status() >= 300 && response.status() < 400 && location.includes("/signin"));
+      expect(refused, `${method} ${route.url} (${route.file}) signed out: ${response.status()} ${location}`).toBe(true);
+    }
+  }
+  await signIn(page, "viewer");
+  const connect = await page.request.get("/api/sera/connect", { maxRedirects: 0 });
+  expect(connect.headers()["location"] ?? "").not.toContain("/authorize");
+  expect(new URL(connect.headers()["location"] ?? "", baseURL).searchParams.get("sera_error")).toContain("not change it");
+});
+
+test("admin pages send the signed-out to the sign-in page, with security headers on every response", async ({ baseURL }) => {
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const pages = ["/orders", "/orders/10001", "/orders/10001/ship", "/shipments", "/postage", "/logs", "/outbox", "/settings"];
+  for (const url of pages) {
+    const response = await anonymous.get(url);
+    expect(new URL(response.url()).pathname, url).toBe("/signin");
+  }
+  const signin = await anonymous.get("/signin");
+  const headers = signin.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors");
+  expect(headers["content-security-policy"]).toContain("default-src 'self'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
