@@ -12,6 +12,12 @@ export default defineConfig({
   test: {
     // PGlite runs in-process; PostgreSQL gets one database per file. Two cores: keep it modest.
     maxWorkers: 2,
+    // A complete configuration for code that reads it (with DATABASE_URL set, the secrets are required).
+    env: {
+      AUTH_SECRET: "vitest-only-auth-secret-0123456789abcdef",
+      TOKEN_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+      SMTP_URL: "",
+    },
     projects: [
       {
         resolve: { alias },

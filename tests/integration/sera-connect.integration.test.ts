@@ -13,7 +13,7 @@ import { createTestDatabase } from "../helpers/test-db";
 /** Every row of every table as text, to prove a secret is nowhere in the database. */
 async function wholeDatabaseText(db: TPrismaClient): Promise<string> {
   const tables = await db.$queryRawUnsafe<{ table_name: string }[]>(
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+    "SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
   );
   const parts: string[] = [];
   for (const { table_name } of tables) {
