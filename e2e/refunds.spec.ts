@@ -36,6 +36,13 @@ test("reprint a label as PNG, refund it once, see its history and the refunds pa
   await connectSera(page);
   const { orderUrl, trackingNumber } = await buyLabelThroughWizard(page);
 
+  // The Shipments page offers the refund next to the label, on the shipment's own page.
+  await page.goto("/shipments");
+  const listed = page.getByTestId("shipment-row").filter({ hasText: trackingNumber });
+  await listed.getByRole("link", { name: "Refund / reprint" }).click();
+  await expect(page).toHaveURL(/\/shipments\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("button", { name: "Refund" })).toBeVisible();
+
   await page.goto(orderUrl);
   const row = page.locator("tr", { hasText: trackingNumber });
   const actions = row.getByTestId(/shipment-actions-/);
@@ -75,6 +82,9 @@ test("reprint a label as PNG, refund it once, see its history and the refunds pa
   await expect(reloaded.getByText(/Label reprinted as PNG, letter/).first()).toBeVisible();
   await expect(reloaded.getByText(/^Refund requested/).last()).toBeVisible();
   await page.screenshot({ path: "test-results/screens/refunds-order-page.png", fullPage: true });
+
+  await page.goto("/shipments");
+  await expect(page.getByTestId("shipment-row").filter({ hasText: trackingNumber }).getByRole("link", { name: "Reprint", exact: true })).toBeVisible();
 
   await page.goto("/refunds");
   await expect(page.getByRole("heading", { name: "Refunds" })).toBeVisible();

@@ -67,6 +67,7 @@ export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, toda
               <th className="px-4 py-3">Tracking</th>
               <th className="px-4 py-3">Status</th>
               <th className="px-4 py-3 text-right">Postage</th>
+              <th className="px-4 py-3">Label</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -105,6 +106,15 @@ export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, toda
                   </div>
                 </td>
                 <td className="px-4 py-3 text-right tabular-nums">{shipment.postageCents === null ? "—" : formatCents(shipment.postageCents)}</td>
+                <td className="whitespace-nowrap px-4 py-3 text-xs">
+                  {shipment.imported || !shipment.seraLabelId ? (
+                    "—"
+                  ) : (
+                    <Link href={`/shipments/${shipment.id}`} className="text-brand-700 hover:underline">
+                      {shipment.status === "label_created" && !shipment.manifestId ? "Refund / reprint" : "Reprint"}
+                    </Link>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
