@@ -7,6 +7,7 @@ import { useForm, useWatch, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { asNumber } from "@/components/ui/as-number";
 import { Field } from "@/components/ui/field";
 import { updateStoreSettingsAction } from "@/lib/settings/actions";
 import { ZStoreSettingsForm, type TStoreSettingsForm, type TStoreSettingsValues } from "@/lib/settings/schemas";
@@ -15,8 +16,6 @@ import { PACKAGING_TYPES } from "@/lib/shipping/package-types";
 import { MoneyInput } from "./money-input";
 
 const DOMESTIC = MAIL_CLASSES.filter((mailClass) => mailClass.scope === "domestic");
-// react-hook-form also passes the (numeric) default values through setValueAs.
-const asNumber = (value: unknown) => (typeof value === "number" ? value : String(value ?? "").trim() === "" ? Number.NaN : Number(value));
 
 export function SettingsForm({ initial, canChange }: { initial: TStoreSettingsForm; canChange: boolean }) {
   const router = useRouter();

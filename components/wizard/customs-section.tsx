@@ -1,12 +1,12 @@
 "use client";
 
 import { useFieldArray, useFormContext } from "react-hook-form";
+import { asNumber } from "@/components/ui/as-number";
 import { Field } from "@/components/ui/field";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
 import { CONTENTS_TYPES, NON_DELIVERY_OPTIONS } from "@/lib/shipping/customs";
 import { FieldError } from "./field-error";
 
-const asNumber = (value: unknown) => (typeof value === "number" ? value : String(value ?? "").trim() === "" ? Number.NaN : Number(value));
 const label = (value: string) => value.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
 
 /** The customs form (CN22/CN23), filled from the chosen items: one line per product. */

@@ -2,6 +2,7 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { MoneyInput } from "@/components/settings/money-input";
+import { asNumber } from "@/components/ui/as-number";
 import { Field } from "@/components/ui/field";
 import { formatWeightOz } from "@/lib/format";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
@@ -9,8 +10,6 @@ import { DELIVERY_CONFIRMATION_NAMES, deliveryConfirmationOptions } from "@/lib/
 import { packagingFits, type TPackageMatrix } from "@/lib/shipping/package-matrix";
 import { CustomsSection } from "./customs-section";
 
-// react-hook-form also passes numeric defaults through setValueAs.
-const asNumber = (value: unknown) => (typeof value === "number" ? value : String(value ?? "").trim() === "" ? Number.NaN : Number(value));
 
 export function TabPackage({ matrix, international }: { matrix: TPackageMatrix; international: boolean }) {
   const form = useFormContext<TBuyLabelInput>();

@@ -1,4 +1,5 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { PostageTrigger } from "@/lib/generated/prisma/client";
 import { formatCents } from "@/lib/format";
@@ -75,12 +76,6 @@ async function createIntent(options: TAddPostageOptions, requestHash: string, re
   });
 }
 
-/** Prisma reports P2002; inside an interactive transaction the driver adapter's own error comes through. */
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === "P2002" || (typeof message === "string" && /unique constraint|duplicate key value/i.test(message));
-}
 
 const OUTCOME_POLL_MS = 100;
 const OUTCOME_WAIT_MS = 20_000;

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "@/lib/db/errors";
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
@@ -169,6 +170,3 @@ export async function recomputeOrderStatus(tx: Prisma.TransactionClient, orderId
   if (status !== order.status) await tx.order.update({ where: { id: orderId }, data: { status } });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}

@@ -1,9 +1,10 @@
-import { mailTransportName } from "@/lib/mail/transport-name";
 import { randomUUID } from "node:crypto";
 import type { TPrismaClient } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { formatCents } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { mailTransportName } from "@/lib/mail/transport-name";
 import { autoRefill } from "@/lib/postage/auto-refill";
 import { hashRequest } from "@/lib/purchases/request-hash";
 import type { TSeraClient } from "@/lib/sera/client";
@@ -545,9 +546,3 @@ async function boughtLabel(db: TPrismaClient, shipmentId: string): Promise<TBoug
   };
 }
 
-/** Prisma reports P2002; inside an interactive transaction the driver adapter's own error comes through. */
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === "P2002" || (typeof message === "string" && /unique constraint|duplicate key value/i.test(message));
-}

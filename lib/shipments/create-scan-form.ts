@@ -3,7 +3,8 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import type { TSeraClient } from "@/lib/sera/client";
 import { isoDateIn } from "@/lib/shipping/ship-dates";
-import { deterministicIdempotencyKey, isUniqueViolation, labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { deterministicIdempotencyKey, labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
 
 type TCreateScanFormOptions = {
   db: TPrismaClient;

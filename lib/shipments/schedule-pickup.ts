@@ -5,7 +5,8 @@ import { isSeraError } from "@/lib/sera/errors";
 import type { TSeraClient } from "@/lib/sera/client";
 import { nextPickupDay } from "@/lib/shipping/ship-dates";
 import { pickupErrorMessage } from "./pickup-errors";
-import { deterministicIdempotencyKey, isUniqueViolation, labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { deterministicIdempotencyKey, labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
 
 /** The window ShipDesk asks for: the carrier comes during the day (SERA's default window too). */
 export const PICKUP_WINDOW = { start: "09:00:00", end: "17:00:00" } as const;

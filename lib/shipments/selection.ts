@@ -69,9 +69,3 @@ export function deterministicIdempotencyKey(parts: unknown[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Prisma reports P2002; inside an interactive transaction the driver adapter's own error comes through. */
-export function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === "P2002" || (typeof message === "string" && /unique constraint|duplicate key value/i.test(message));
-}
