@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", "sera-emulator/**", "data/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
+    ignores: [".next/**", ".next-*/**", ".e2e-data*/**", ".reliability-data/**", "bench/results/**", "node_modules/**", "lib/generated/**", "sera-emulator/**", "data/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
   },
 ];
 

@@ -25,6 +25,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build folder lets a benchmark or a second test run build beside the usual `.next`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "pg-boss"],
   poweredByHeader: false,
   async headers() {

@@ -19,7 +19,7 @@ function urlOfWorker(worker: string): string {
 }
 
 function actionsFromBuild(): TAction[] {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
   };
   return Object.entries(manifest.node).map(([id, entry]) => {

@@ -38,7 +38,7 @@ async function main() {
   await seedE2eTransactionLogs(database.db);
   await database.close();
 
-  if (!existsSync(".next/BUILD_ID")) await run("npx", ["next", "build"], env);
+  if (!existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) await run("npx", ["next", "build"], env);
 
   const sera = await startService("sera", "npm", ["--prefix", "sera-emulator", "start", "--silent"], {
     env: {
