@@ -14,7 +14,7 @@ import { run, startService } from "./run-command";
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 3100);
   const seraPort = Number(process.env.E2E_SERA_PORT ?? port + 1010);
-  const dataDir = path.resolve(".e2e-data");
+  const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".e2e-data");
   rmSync(dataDir, { recursive: true, force: true });
   const env = {
     ...process.env,
