@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { actionsFromBuild, urlOfWorker, type TBuiltAction } from "@/tests/helpers/server-actions";
 import { signIn } from "./helpers";
 
 /**
@@ -8,27 +9,6 @@ import { signIn } from "./helpers";
  * is covered without editing this file), must turn away a signed-out request, a viewer where it
  * changes data, and a request from a foreign origin.
  */
-
-type TAction = { id: string; name: string; file: string; access: "read" | "change"; url: string };
-
-const SAMPLE_SEGMENTS: Record<string, string> = { "[number]": "10001", "[id]": "00000000-0000-4000-8000-000000000000" };
-
-function urlOfWorker(worker: string): string {
-  const parts = worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((part) => !/^\(.*\)$/.test(part));
-  return `/${parts.map((part) => SAMPLE_SEGMENTS[part] ?? part).join("/")}`;
-}
-
-function actionsFromBuild(): TAction[] {
-  const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
-  };
-  return Object.entries(manifest.node).map(([id, entry]) => {
-    const source = readFileSync(entry.filename, "utf8");
-    const declaration = new RegExp(`export const ${entry.exportedName} = defineAction\\(\\s*\\{[\\s\\S]*?access: "(read|change)"`).exec(source);
-    if (!declaration) throw new Error(`${entry.filename}: ${entry.exportedName} does not go through defineAction with an access level`);
-    return { id, name: entry.exportedName, file: entry.filename, access: declaration[1] as "read" | "change", url: urlOfWorker(Object.keys(entry.workers)[0]!) };
-  });
-}
 
 function routeHandlers(dir = "app"): { url: string; file: string; methods: string[] }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -42,7 +22,7 @@ function routeHandlers(dir = "app"): { url: string; file: string; methods: strin
   });
 }
 
-async function callAction(api: APIRequestContext, action: TAction, origin: string) {
+async function callAction(api: APIRequestContext, action: TBuiltAction, origin: string) {
   const response = await api.post(action.url, {
     headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
     data: "[{}]",

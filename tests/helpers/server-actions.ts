@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Every server action of the production build, from the build's own manifest, with the page it
+ * can be posted to. Shared by the security e2e test, the reliability suite and the benchmarks.
+ */
+export type TBuiltAction = { id: string; name: string; file: string; access: "read" | "change"; url: string };
+
+const SAMPLE_SEGMENTS: Record<string, string> = { "[number]": "10001", "[id]": "00000000-0000-4000-8000-000000000000" };
+
+/** `app/(admin)/orders/[number]/ship/page` → `/orders/10001/ship`. */
+export function urlOfWorker(worker: string): string {
+  const parts = worker
+    .replace(/^app\//, "")
+    .replace(/\/page$/, "")
+    .split("/")
+    .filter((part) => !/^\(.*\)$/.test(part));
+  return `/${parts.map((part) => SAMPLE_SEGMENTS[part] ?? part).join("/")}`;
+}
+
+export function distDir(): string {
+  return path.resolve(process.env.NEXT_DIST_DIR || ".next");
+}
+
+export function actionsFromBuild(dir = distDir()): TBuiltAction[] {
+  const manifest = JSON.parse(readFileSync(path.join(dir, "server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const source = readFileSync(entry.filename, "utf8");
+    const declaration = new RegExp(`export const ${entry.exportedName} = defineAction\\(\\s*\\{[\\s\\S]*?access: "(read|change)"`).exec(source);
+    if (!declaration) throw new Error(`${entry.filename}: ${entry.exportedName} does not go through defineAction with an access level`);
+    return {
+      id,
+      name: entry.exportedName,
+      file: entry.filename,
+      access: declaration[1] as "read" | "change",
+      url: urlOfWorker(Object.keys(entry.workers)[0]!),
+    };
+  });
+}
+
+export function builtAction(name: string, dir = distDir()): TBuiltAction {
+  const action = actionsFromBuild(dir).find((candidate) => candidate.name === name);
+  if (!action) throw new Error(`the build in ${dir} has no server action named ${name}`);
+  return action;
+}
+
+/**
+ * The value a server action returned, from the RSC stream it answers with: the row the root
+ * row's "a" points at. Dates come back as strings; "$$" escapes a leading "$".
+ */
+export function decodeActionResponse(body: string): unknown {
+  const rows = new Map<string, string>();
+  for (const line of body.split("\n")) {
+    const match = /^([0-9a-f]+):(.*)$/.exec(line);
+    if (match) rows.set(match[1]!, match[2]!);
+  }
+  const root = rows.get("0");
+  if (!root) throw new Error(`not an action answer: ${body.slice(0, 300)}`);
+  const reference = (JSON.parse(root) as { a?: string }).a;
+  const row = reference?.startsWith("$@") ? rows.get(reference.slice(2)) : undefined;
+  if (row === undefined) throw new Error(`the action answer holds no result: ${body.slice(0, 300)}`);
+  return JSON.parse(row, (_key, value: unknown) => {
+    if (typeof value !== "string" || !value.startsWith("$")) return value;
+    if (value.startsWith("$$")) return value.slice(1);
+    if (value.startsWith("$D")) return value.slice(2);
+    if (value === "$undefined") return undefined;
+    return value;
+  });
+}
