@@ -35,6 +35,11 @@ async function main() {
     update: {},
     create: { email: E2E_ACCOUNTS.viewer.email, name: "Val Viewer", role: "viewer", passwordHash: await hashPassword(E2E_ACCOUNTS.viewer.password) },
   });
+  await database.db.user.upsert({
+    where: { email: E2E_ACCOUNTS.admin2.email },
+    update: {},
+    create: { email: E2E_ACCOUNTS.admin2.email, name: "Adam Second", role: "admin", passwordHash: await hashPassword(E2E_ACCOUNTS.admin2.password) },
+  });
   await seedE2eTransactionLogs(database.db);
   await database.close();
 
