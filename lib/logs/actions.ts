@@ -13,6 +13,8 @@ export const clearExpiredLogsAction = defineAction({ schema: ZClearExpiredLogs, 
   revalidatePath("/logs");
   return {
     deleted: result.deleted,
+    batches: result.batches,
+    slowestBatchMs: result.slowestBatchMs,
     retentionDays: result.retentionDays,
     message:
       result.deleted === 0

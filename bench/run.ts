@@ -1,0 +1,537 @@
+/**
+ * `npm run bench`: ShipDesk's production build on a store-sized database, measured over HTTP
+ * the way a browser uses it. Per database (embedded PGlite; PostgreSQL when BENCH_DATABASE_URL or
+ * DATABASE_URL is set and reachable):
+ *   - server time (client round-trip on loopback, full HTML render) of the orders list, an order
+ *     page, the shipments list and the logs page (first page and a page at 90% depth), p50/p95;
+ *   - ShipDesk's own time on "calculate postage" and "buy label": the action's round-trip minus
+ *     the time SERA (the emulator, behind a timing proxy) took for the exchanges it caused;
+ *   - the clean-up of every expired log entry via the "Clear now" action, while a second client
+ *     keeps loading pages (total, slowest batch, p95 of those pages);
+ *   - the peak resident memory of the `next start` process tree over the whole run.
+ * Prints one table per database and one against the targets; writes bench/results/bench-<db>.json.
+ *
+ *   npm run bench                                   100,000 orders, 200,000 shipments, 1,000,000 logs
+ *   npm run bench -- --orders 10000 --shipments 20000 --logs 100000      a quick run
+ *   npm run bench -- --db embedded|postgres|both --requests 50 --actions 40 --port 3300 --keep
+ */
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { openPglite } from "@/lib/db/adapter";
+import { openDatabase, type TPrismaClient } from "@/lib/db/create-client";
+import { encodeLogCursor } from "@/lib/logs/log-cursor";
+import type { TBuyLabelInput } from "@/lib/shipments/schemas";
+import { isoDateIn, shipDateOptions } from "@/lib/shipping/ship-dates";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { run } from "@/scripts/run-command";
+import { processTree, sampleMemory, startAppServer, type TAppServer } from "@/tests/helpers/app-server";
+import { signInOverHttp, type TAppSession } from "@/tests/helpers/app-session";
+import { distDir } from "@/tests/helpers/server-actions";
+import { startSeraEmulator } from "@/tests/helpers/sera-emulator-process";
+import { startSeraProxy, type TSeraProxy } from "@/tests/helpers/sera-proxy";
+import { generateBenchData, type TDataSize, type TGeneratedData, type TSql } from "./generate-data";
+import { summarize, table, type TSummary } from "./stats";
+
+const ROOT = path.resolve(__dirname, "..");
+const DATA_DIR = path.join(ROOT, ".bench-data");
+const RESULTS_DIR = path.join(ROOT, "bench/results");
+const BENCH_DATABASE = "shipdesk_bench";
+const ADMIN = { email: "bench-admin@junipertea.example", password: "bench-password-1234" };
+const TARGETS = { pageP95Ms: 100, overheadP95Ms: 20, cleanupTotalS: 30, cleanupBatchMs: 200, peakMemoryMb: 400 };
+const WARM_UP_REQUESTS = 10;
+const WARM_UP_ACTIONS = 5;
+
+type TOptions = TDataSize & { db: "embedded" | "postgres" | "both"; requests: number; actions: number; port: number; keep: boolean };
+
+type TResult = {
+  database: "embedded" | "postgres";
+  startedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; loadBefore: number[]; loadAfter: number[] };
+  data: TGeneratedData;
+  pages: Record<string, TSummary & { path: string; bytes: number }>;
+  overhead: Record<string, TSummary & { roundTrip: TSummary; sera: TSummary; exchangesPerCall: number; failures: string[] }>;
+  cleanup: { deleted: number; batches: number | null; slowestBatchMs: number | null; totalS: number; pagesDuring: TSummary; logsLeft: string };
+  memory: { peakMb: number; atPeak: { pid: number; command: string; rssMb: number; anonMb: number; fileMb: number }[] };
+};
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "";
+  const databases: ("embedded" | "postgres")[] = [];
+  if (options.db !== "postgres") databases.push("embedded");
+  if (options.db !== "embedded") {
+    if (adminUrl && (await reachable(adminUrl))) databases.push("postgres");
+    else if (options.db === "postgres") throw new Error("--db postgres needs BENCH_DATABASE_URL or DATABASE_URL pointing at a reachable server");
+    else console.log("PostgreSQL: BENCH_DATABASE_URL / DATABASE_URL not set or not reachable, embedded database only.\n");
+  }
+  await ensureBuild();
+
+  const results: TResult[] = [];
+  for (const database of databases) {
+    const result = await benchDatabase(database, options, adminUrl);
+    results.push(result);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(path.join(RESULTS_DIR, `bench-${database}.json`), JSON.stringify(result, null, 2));
+    console.log(`\n${printDatabase(result)}\n`);
+  }
+  console.log(printTargets(results));
+  console.log(`\nResults: ${results.map((result) => path.relative(ROOT, path.join(RESULTS_DIR, `bench-${result.database}.json`))).join(", ")}`);
+}
+
+function parseOptions(argv: string[]): TOptions {
+  const options: TOptions = { orders: 100_000, shipments: 200_000, logs: 1_000_000, db: "both", requests: 50, actions: 40, port: 3300, keep: false };
+  let shipmentsGiven = false;
+  for (let index = 0; index < argv.length; index += 1) {
+    const flag = argv[index]!;
+    const value = argv[index + 1];
+    const number = () => {
+      const parsed = Number(value?.replace(/[_,]/g, ""));
+      if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${flag} needs a whole number`);
+      index += 1;
+      return parsed;
+    };
+    if (flag === "--orders") options.orders = number();
+    else if (flag === "--shipments") {
+      options.shipments = number();
+      shipmentsGiven = true;
+    }
+    else if (flag === "--logs") options.logs = number();
+    else if (flag === "--requests") options.requests = number();
+    else if (flag === "--actions") options.actions = number();
+    else if (flag === "--port") options.port = number();
+    else if (flag === "--keep") options.keep = true;
+    else if (flag === "--db" && (value === "embedded" || value === "postgres" || value === "both")) {
+      options.db = value;
+      index += 1;
+    }
+    else throw new Error(`unknown option ${flag}; see the comment at the top of bench/run.ts`);
+  }
+  if (!shipmentsGiven) options.shipments = options.orders * 2;
+  return options;
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function ensureBuild() {
+  if (existsSync(path.join(distDir(), "BUILD_ID"))) return;
+  console.log(`No production build in ${distDir()}: building it first.`);
+  await run("npx", ["next", "build"], process.env);
+}
+
+function log(line: string) {
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+async function benchDatabase(database: "embedded" | "postgres", options: TOptions, adminUrl: string): Promise<TResult> {
+  const startedAt = new Date();
+  const loadBefore = os.loadavg().map((value) => Number(value.toFixed(2)));
+  log(`== ${database}: ${options.orders.toLocaleString("en-US")} orders, ${options.shipments.toLocaleString("en-US")} shipments, ${options.logs.toLocaleString("en-US")} logs`);
+
+  // 1. A fresh database: migrations, the demo store (for its admin), then the bulk data in SQL.
+  const dataDir = path.join(DATA_DIR, database);
+  rmSync(dataDir, { recursive: true, force: true });
+  const benchUrl = database === "postgres" ? await recreatePostgresDatabase(adminUrl) : "";
+  const appEnv: Record<string, string> = { SHIPDESK_DATA_DIR: dataDir, DATABASE_URL: benchUrl };
+  if (database === "postgres") {
+    // Secrets the embedded mode would generate into the data dir.
+    appEnv.AUTH_SECRET = randomUUID() + randomUUID();
+    appEnv.TOKEN_ENCRYPTION_KEY = randomUUID().replace(/-/g, "") + randomUUID().replace(/-/g, "");
+  }
+  await run("npx", ["prisma", "migrate", "deploy"], { ...process.env, ...appEnv });
+  const prepared = await prepareData(database, dataDir, benchUrl, options, startedAt);
+  const { data, buyInputs } = prepared;
+
+  // 2. The app behind a timing proxy in front of the emulator.
+  const emulator = await startSeraEmulator({ env: { SERA_EMULATOR_REDIRECT_URIS: `http://127.0.0.1:${options.port}/api/sera/callback` } });
+  const proxy = await startSeraProxy({ target: emulator.url });
+  let app: TAppServer | undefined;
+  try {
+    app = await startAppServer({ port: options.port, env: { ...appEnv, SERA_API_URL: proxy.apiUrl, SERA_SIGNIN_URL: emulator.url } });
+    const server = app;
+    const memory = sampleMemory(server);
+    let atPeak = processBreakdown(server.pid);
+    let peakSeen = 0;
+    const breakdownTimer = setInterval(() => {
+      const total = server.residentBytes();
+      if (total > peakSeen) {
+        peakSeen = total;
+        atPeak = processBreakdown(server.pid);
+      }
+    }, 250);
+    log(`app up on ${server.url} (pid ${server.pid}, ${mb(server.residentBytes())} MB resident)`);
+
+    const session = await signInOverHttp({ url: server.url, ...ADMIN });
+    await session.connectSera();
+
+    // 3. Pages.
+    const deepCursor = encodeLogCursor({ at: new Date(data.deepLogEntry.at), id: data.deepLogEntry.id });
+    const pagePaths: Record<string, string> = {
+      "orders list": "/orders",
+      [`order page (#${data.orderWithShipments.number}, ${data.orderWithShipments.shipments} shipments)`]: `/orders/${data.orderWithShipments.number}`,
+      "shipments list": "/shipments",
+      "logs, first page": "/logs",
+      [`logs, page at 90% depth (row ${data.deepLogEntry.depth.toLocaleString("en-US")})`]: `/logs?cursor=${encodeURIComponent(deepCursor)}`,
+    };
+    await followLogPages(session, 10);
+    const pages: TResult["pages"] = {};
+    for (const [name, pagePath] of Object.entries(pagePaths)) {
+      const { samples, bytes } = await timePage(session, pagePath, options.requests);
+      pages[name] = { ...summarize(samples), path: pagePath, bytes };
+      log(`  ${name.padEnd(52)} p50 ${pages[name].p50} ms, p95 ${pages[name].p95} ms`);
+    }
+
+    // 4. ShipDesk's own time on the two SERA-backed wizard actions.
+    const overhead: TResult["overhead"] = {};
+    const rateInputs = buyInputs.map((input) => ({ ...input, shipmentId: randomUUID() }));
+    overhead["calculate postage (calculateRatesAction)"] = await timeAction(session, proxy, "calculateRatesAction", rateInputs, options.actions);
+    overhead["buy label (buyLabelAction)"] = await timeAction(session, proxy, "buyLabelAction", buyInputs, options.actions);
+    for (const [name, result] of Object.entries(overhead)) {
+      log(`  ${name.padEnd(52)} overhead p50 ${result.p50} ms, p95 ${result.p95} ms (round trip p50 ${result.roundTrip.p50} ms)`);
+    }
+
+    // 5. Clearing every expired log entry while pages keep loading.
+    const cleanup = await timeCleanup(session, data);
+    log(`  clean-up: ${cleanup.deleted.toLocaleString("en-US")} rows in ${cleanup.totalS} s, slowest batch ${cleanup.slowestBatchMs} ms, pages meanwhile p95 ${cleanup.pagesDuring.p95} ms`);
+
+    clearInterval(breakdownTimer);
+    const peakBytes = memory.stop();
+    return {
+      database,
+      startedAt: startedAt.toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "",
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        loadBefore,
+        loadAfter: os.loadavg().map((value) => Number(value.toFixed(2))),
+      },
+      data,
+      pages,
+      overhead,
+      cleanup,
+      memory: { peakMb: mb(peakBytes), atPeak },
+    };
+  } catch (error) {
+    if (app) console.error(`app output (last lines):\n${app.output().slice(-3000)}`);
+    throw error;
+  } finally {
+    await app?.stop();
+    await proxy.close();
+    await emulator.stop();
+    if (!options.keep) {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (database === "postgres") await dropPostgresDatabase(adminUrl);
+    }
+  }
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function recreatePostgresDatabase(adminUrl: string): Promise<string> {
+  await dropPostgresDatabase(adminUrl);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+  } finally {
+    await client.end();
+  }
+  return withDatabase(adminUrl, BENCH_DATABASE);
+}
+
+async function dropPostgresDatabase(adminUrl: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+type TBuyableOrder = Awaited<ReturnType<typeof loadBuyableOrders>>[number];
+
+async function prepareData(database: "embedded" | "postgres", dataDir: string, benchUrl: string, options: TOptions, now: Date) {
+  const started = performance.now();
+  let sql: TSql;
+  let db: TPrismaClient;
+  let close: () => Promise<void>;
+  if (database === "embedded") {
+    const pglite = await openPglite(path.join(dataDir, "pglite"));
+    sql = {
+      exec: async (statements) => void (await pglite.exec(statements)),
+      rows: async <T>(query: string) => (await pglite.query<T>(query)).rows,
+    };
+    const opened = await openDatabase({ pglite });
+    db = opened.db;
+    close = opened.close;
+  } else {
+    const client = new pg.Client({ connectionString: benchUrl });
+    await client.connect();
+    sql = {
+      exec: async (statements) => void (await client.query(statements)),
+      rows: async <T>(query: string) => (await client.query(query)).rows as T[],
+    };
+    const opened = await openDatabase({ databaseUrl: benchUrl });
+    db = opened.db;
+    close = async () => {
+      await opened.close();
+      await client.end();
+    };
+  }
+  try {
+    await seedDemo({ db, now, ...{ adminEmail: ADMIN.email, adminPassword: ADMIN.password } });
+    log("generating data");
+    const data = await generateBenchData({ sql, size: options, now, log });
+    const needed = options.actions + WARM_UP_ACTIONS;
+    const orders = await loadBuyableOrders(db, data.buyableOrders.slice(0, needed));
+    if (orders.length < needed) throw new Error(`only ${orders.length} orders left to ship; the label purchases need ${needed}`);
+    log(`data ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(data.counts)}`);
+    return { data, buyInputs: orders.map(wizardInput) };
+  } finally {
+    await close();
+  }
+}
+
+function loadBuyableOrders(db: TPrismaClient, numbers: number[]) {
+  return db.order.findMany({
+    where: { number: { in: numbers } },
+    orderBy: { number: "desc" },
+    select: {
+      number: true,
+      shipToName: true,
+      shipToLine1: true,
+      shipToLine2: true,
+      shipToCity: true,
+      shipToState: true,
+      shipToPostalCode: true,
+      shipToCountry: true,
+      items: { orderBy: { position: "asc" }, select: { id: true, quantity: true, unitPriceCents: true, unitWeightOz: true } },
+    },
+  });
+}
+
+/** What the wizard sends for a whole domestic order (as tests/integration/buy-label.integration.test.ts builds it). */
+function wizardInput(order: TBuyableOrder): TBuyLabelInput {
+  const now = new Date();
+  return {
+    shipmentId: randomUUID(),
+    orderNumber: order.number,
+    items: order.items.map((item) => ({ orderItemId: item.id, quantity: item.quantity })),
+    mailClass: "usps_ground_advantage",
+    packagingType: "package",
+    weightOz: order.items.reduce((sum, item) => sum + item.quantity * item.unitWeightOz, 0) + 4,
+    dimensions: { lengthIn: 10, widthIn: 8, heightIn: 4 },
+    shipDate: shipDateOptions(now)[0] ?? isoDateIn(now),
+    labelFormat: "pdf",
+    labelSize: "size_4x6",
+    shipFrom: {
+      name: "Jane Juniper",
+      company: "Juniper Tea Co.",
+      line1: "2100 NW Raleigh St",
+      city: "Portland",
+      state: "OR",
+      postalCode: "97210",
+      countryCode: "US",
+      phone: "503-555-0142",
+    },
+    shipTo: {
+      name: order.shipToName,
+      line1: order.shipToLine1,
+      line2: order.shipToLine2 ?? undefined,
+      city: order.shipToCity,
+      state: order.shipToState ?? undefined,
+      postalCode: order.shipToPostalCode,
+      countryCode: order.shipToCountry,
+    },
+    packageValueCents: order.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
+    description: "Tea",
+    referenceNumber: `R-${order.number}`,
+    deliveryConfirmation: "none",
+    flagAsShipped: true,
+    comments: "Packed with care, enjoy!",
+  };
+}
+
+/** Follows the logs page's own "Older entries" links, so the page's cursor format is exercised as a browser would. */
+async function followLogPages(session: TAppSession, pages: number) {
+  let pagePath = "/logs";
+  for (let page = 1; page <= pages; page += 1) {
+    const { body } = await session.getPage(pagePath);
+    const next = /href="(\/logs\?[^"]*cursor=[^"]+)"/.exec(body)?.[1];
+    if (!next) throw new Error(`logs page ${page} has no "Older entries" link`);
+    pagePath = next.replace(/&amp;/g, "&");
+  }
+}
+
+async function timePage(session: TAppSession, pagePath: string, requests: number) {
+  let bytes = 0;
+  for (let index = 0; index < WARM_UP_REQUESTS; index += 1) bytes = (await session.getPage(pagePath)).body.length;
+  const samples: number[] = [];
+  for (let index = 0; index < requests; index += 1) {
+    const started = performance.now();
+    await session.getPage(pagePath);
+    samples.push(performance.now() - started);
+  }
+  return { samples, bytes };
+}
+
+/**
+ * One call at a time, so every SERA exchange the proxy records between the call's start and its
+ * answer belongs to it. Overhead = round trip − the SERA time of those exchanges.
+ */
+async function timeAction(session: TAppSession, proxy: TSeraProxy, name: string, inputs: TBuyLabelInput[], calls: number) {
+  const roundTrips: number[] = [];
+  const seraTimes: number[] = [];
+  const overheads: number[] = [];
+  const failures: string[] = [];
+  let exchanges = 0;
+  for (let index = 0; index < calls + WARM_UP_ACTIONS; index += 1) {
+    const input = inputs[index % inputs.length]!;
+    const before = proxy.exchanges.length;
+    const started = performance.now();
+    const answer = await session.callAction(name, input);
+    const roundTrip = performance.now() - started;
+    const caused = proxy.exchanges.slice(before);
+    if (!answer.ok) {
+      failures.push(`${answer.error}${answer.code ? ` (${answer.code})` : ""}`);
+      continue;
+    }
+    if (index < WARM_UP_ACTIONS) continue;
+    const seraMs = caused.reduce((sum, exchange) => sum + exchange.seraMs, 0);
+    exchanges += caused.length;
+    roundTrips.push(roundTrip);
+    seraTimes.push(seraMs);
+    overheads.push(roundTrip - seraMs);
+  }
+  if (overheads.length === 0) throw new Error(`${name}: every call failed: ${failures.slice(0, 3).join("; ")}`);
+  return {
+    ...summarize(overheads),
+    roundTrip: summarize(roundTrips),
+    sera: summarize(seraTimes),
+    exchangesPerCall: Number((exchanges / overheads.length).toFixed(2)),
+    failures: [...new Set(failures)],
+  };
+}
+
+async function timeCleanup(session: TAppSession, data: TGeneratedData): Promise<TResult["cleanup"]> {
+  const during: number[] = [];
+  let running = true;
+  const load = (async () => {
+    const paths = ["/logs", "/orders"];
+    for (let index = 0; running; index += 1) {
+      const started = performance.now();
+      await session.getPage(paths[index % paths.length]!);
+      during.push(performance.now() - started);
+    }
+  })();
+  const started = performance.now();
+  let answer: Awaited<ReturnType<TAppSession["callAction"]>>;
+  try {
+    answer = await session.callAction<{ deleted: number; batches?: number; slowestBatchMs?: number; message: string }>("clearExpiredLogsAction", {}, { timeoutMs: 20 * 60_000 });
+  } finally {
+    running = false;
+    await load;
+  }
+  const totalS = Number(((performance.now() - started) / 1000).toFixed(1));
+  if (!answer.ok) throw new Error(`clearExpiredLogsAction: ${answer.error}`);
+  const result = answer.data as { deleted: number; batches?: number; slowestBatchMs?: number; message: string };
+  if (result.deleted < data.counts.logs) throw new Error(`the clean-up deleted ${result.deleted} of ${data.counts.logs} expired entries: ${result.message}`);
+  const logsPage = await session.getPage("/logs");
+  return {
+    deleted: result.deleted,
+    batches: result.batches ?? null,
+    slowestBatchMs: result.slowestBatchMs ?? null,
+    totalS,
+    pagesDuring: summarize(during),
+    logsLeft: /No exchanges with SERA match these filters/.test(logsPage.body) ? "none" : "only the bench's own exchanges",
+  };
+}
+
+/** Resident memory per process of the server's tree: which process holds what (anonymous = heaps, file = mapped code). */
+function processBreakdown(root: number): TResult["memory"]["atPeak"] {
+  return processTree(root).flatMap((pid) => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+      const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim().slice(0, 120);
+      return [{ pid, command, rssMb: Math.round(kb("VmRSS") / 1024), anonMb: Math.round(kb("RssAnon") / 1024), fileMb: Math.round(kb("RssFile") / 1024) }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
+}
+
+function printDatabase(result: TResult): string {
+  const counts = result.data.counts;
+  const title =
+    `${result.database === "embedded" ? "Embedded database (PGlite)" : "PostgreSQL"}: ` +
+    `${counts.orders.toLocaleString("en-US")} orders, ${counts.shipments.toLocaleString("en-US")} shipments, ${counts.logs.toLocaleString("en-US")} transaction logs ` +
+    `(load average ${result.machine.loadBefore[0]} before, ${result.machine.loadAfter[0]} after; ${result.machine.cpus} CPUs)`;
+  const rows: (string | number)[][] = [
+    ...Object.entries(result.pages).map(([name, page]) => [`page: ${name}`, page.p50, page.p95, page.max, "ms"]),
+    ...Object.entries(result.overhead).map(([name, action]) => [
+      `overhead: ${name} (SERA p50 ${action.sera.p50} ms, ${action.exchangesPerCall} exchanges/call)`,
+      action.p50,
+      action.p95,
+      action.max,
+      "ms",
+    ]),
+    [`clean-up: ${result.cleanup.deleted.toLocaleString("en-US")} rows, total`, result.cleanup.totalS, "", "", "s"],
+    [`clean-up: slowest of ${result.cleanup.batches ?? "?"} batches`, "", "", result.cleanup.slowestBatchMs ?? "-", "ms"],
+    [`clean-up: pages served meanwhile (${result.cleanup.pagesDuring.n} requests)`, result.cleanup.pagesDuring.p50, result.cleanup.pagesDuring.p95, result.cleanup.pagesDuring.max, "ms"],
+    ["peak resident memory of next start (whole tree)", "", "", result.memory.peakMb, "MB"],
+  ];
+  const processes = result.memory.atPeak.map((member) => `  pid ${member.pid}: ${member.rssMb} MB (anon ${member.anonMb}, file ${member.fileMb}) ${member.command}`);
+  return `${title}\n${table(["measure", "p50", "p95", "max", ""], rows)}\nat peak:\n${processes.join("\n")}`;
+}
+
+function printTargets(results: TResult[]): string {
+  const verdict = (value: number | null, limit: number) => (value === null || Number.isNaN(value) ? "?" : value < limit ? "PASS" : "MISS");
+  const rows: (string | number)[][] = [];
+  const add = (name: string, target: string, values: (number | null)[], limit: number) =>
+    rows.push([name, target, ...values.flatMap((value) => [value ?? "-", verdict(value, limit)])]);
+  const first = results[0];
+  if (!first) return "no database was measured";
+  for (const name of Object.keys(first.pages)) {
+    add(`page p95: ${name.replace(/ \(.*\)$/, "")}`, `< ${TARGETS.pageP95Ms} ms`, results.map((result) => Object.values(result.pages)[Object.keys(first.pages).indexOf(name)]?.p95 ?? null), TARGETS.pageP95Ms);
+  }
+  for (const name of Object.keys(first.overhead)) {
+    add(`overhead p95: ${name.replace(/ \(.*\)$/, "")}`, `< ${TARGETS.overheadP95Ms} ms`, results.map((result) => result.overhead[name]?.p95 ?? null), TARGETS.overheadP95Ms);
+  }
+  add("clean-up total", `< ${TARGETS.cleanupTotalS} s`, results.map((result) => result.cleanup.totalS), TARGETS.cleanupTotalS);
+  add("clean-up slowest batch", `< ${TARGETS.cleanupBatchMs} ms`, results.map((result) => result.cleanup.slowestBatchMs), TARGETS.cleanupBatchMs);
+  add("pages during clean-up p95", `< ${TARGETS.pageP95Ms} ms`, results.map((result) => result.cleanup.pagesDuring.p95), TARGETS.pageP95Ms);
+  add("peak resident memory", `< ${TARGETS.peakMemoryMb} MB`, results.map((result) => result.memory.peakMb), TARGETS.peakMemoryMb);
+  const header = ["target", "limit", ...results.flatMap((result) => [result.database, ""])];
+  return `Against the targets (${first.data.counts.logs.toLocaleString("en-US")} logs):\n${table(header, rows)}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
