@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { recordTransactionLog } from "@/lib/logs/record-transaction-log";
 import { httpError, invalidResponseError, isSeraError, networkError, SeraError, timeoutError } from "./errors";
-import { redactBody, redactPath } from "./redact";
+import { redactBody, redactPath, redactText, scrubSecrets, secretValuesIn } from "./redact";
 
 /**
  * The base client: one HTTP exchange with SERA (or the emulator), checked, timed, retried when
@@ -90,6 +90,7 @@ export function createSeraHttpClient(options: TSeraHttpClientOptions): TSeraHttp
     if (req.idempotencyKey) headers["Idempotency-Key"] = req.idempotencyKey;
     const timeoutMs = req.timeoutMs ?? options.timeoutMs;
     const maxAttempts = host === "signin" ? 1 : Math.max(1, retry.maxAttempts);
+    const sent = sentSecrets(req);
     let logEnabled: boolean | undefined;
 
     for (let attempt = 1; ; attempt += 1) {
@@ -98,14 +99,14 @@ export function createSeraHttpClient(options: TSeraHttpClientOptions): TSeraHttp
       const durationMs = Date.now() - startedAt.getTime();
       let result: { ok: true; value: z.output<TSchema> } | { ok: false; error: SeraError };
       if (outcome.error) result = { ok: false, error: outcome.error };
-      else result = parseResponse(req, outcome.status!, outcome.bodyText);
+      else result = parseResponse(req, outcome.status!, outcome.bodyText, sent);
       if (!result.ok && attempt > 1 && req.acceptOnRetry?.(result.error)) {
         result = { ok: true, value: req.schema.parse(undefined) as z.output<TSchema> };
       }
 
       logEnabled ??= await shouldLog().catch(() => false);
       if (logEnabled) {
-        await writeLog(req, { startedAt, durationMs, pathWithQuery, bodyText, outcome, error: result.ok ? null : result.error, attempt });
+        await writeLog(req, { startedAt, durationMs, pathWithQuery, bodyText, outcome, error: result.ok ? null : result.error, attempt, sent });
       }
       if (result.ok) return result.value;
       if (attempt >= maxAttempts || !isRetryable(req.method, result.error)) throw result.error;
@@ -115,24 +116,35 @@ export function createSeraHttpClient(options: TSeraHttpClientOptions): TSeraHttp
 
   async function writeLog(
     req: TSeraRequest<z.ZodType>,
-    entry: { startedAt: Date; durationMs: number; pathWithQuery: string; bodyText: string | undefined; outcome: TAttemptOutcome; error: SeraError | null; attempt: number },
+    entry: {
+      startedAt: Date;
+      durationMs: number;
+      pathWithQuery: string;
+      bodyText: string | undefined;
+      outcome: TAttemptOutcome;
+      error: SeraError | null;
+      attempt: number;
+      sent: string[];
+    },
   ) {
     try {
+      const scrub = <T extends string | null>(text: T): T => scrubSecrets(text, entry.sent);
       const responseBody = req.logResponseBody === false && entry.outcome.bodyText ? "[not logged: one-time link]" : redactBody(entry.outcome.bodyText);
+      const errorMessage = entry.error ? `${entry.attempt > 1 ? `attempt ${entry.attempt}: ` : ""}${redactText(entry.error.message)}` : null;
       await recordTransactionLog(options.db, {
         at: entry.startedAt,
         operation: req.operation,
         method: req.method,
-        path: redactPath(entry.pathWithQuery),
+        path: scrub(redactPath(entry.pathWithQuery)),
         httpStatus: entry.outcome.status,
         ok: entry.error === null,
         durationMs: entry.durationMs,
         idempotencyKey: req.idempotencyKey ?? null,
         orderId: req.context?.orderId ?? null,
         shipmentId: req.context?.shipmentId ?? null,
-        requestBody: redactBody(entry.bodyText),
-        responseBody,
-        errorMessage: entry.error ? `${entry.attempt > 1 ? `attempt ${entry.attempt}: ` : ""}${entry.error.message}` : null,
+        requestBody: scrub(redactBody(entry.bodyText)),
+        responseBody: scrub(responseBody),
+        errorMessage: scrub(errorMessage),
       });
     } catch (error) {
       // The exchange already happened; losing its log row must not turn success into failure.
@@ -159,24 +171,36 @@ async function attemptOnce(req: TSeraRequest<z.ZodType>, url: string, headers: R
   }
 }
 
+/** What this request sends as secrets, to blank out even where an answer quotes them in free text. */
+function sentSecrets(req: TSeraRequest<z.ZodType>): string[] {
+  return [...(req.accessToken ? [req.accessToken] : []), ...secretValuesIn(req.body), ...secretValuesIn(req.query ?? {})];
+}
+
+/**
+ * A SeraError travels further than the log (console.error of a failed job prints it whole), so the
+ * body it carries has the request's secrets blanked, and an unexpected answer is redacted as well:
+ * it may be a token response that did not match the schema.
+ */
 function parseResponse<TSchema extends z.ZodType>(
   req: TSeraRequest<TSchema>,
   status: number,
   bodyText: string | null,
+  sent: string[],
 ): { ok: true; value: z.output<TSchema> } | { ok: false; error: SeraError } {
-  if (status < 200 || status >= 300) return { ok: false, error: httpError(req.operation, status, bodyText) };
+  if (status < 200 || status >= 300) return { ok: false, error: httpError(req.operation, status, scrubSecrets(bodyText, sent)) };
+  const unexpected = (detail: string) => invalidResponseError(req.operation, status, detail, scrubSecrets(redactBody(bodyText), sent));
   let json: unknown = undefined;
   if (bodyText && bodyText.trim() !== "") {
     try {
       json = JSON.parse(bodyText);
     } catch {
-      return { ok: false, error: invalidResponseError(req.operation, status, "body is not JSON", bodyText) };
+      return { ok: false, error: unexpected("body is not JSON") };
     }
   }
   const parsed = req.schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: invalidResponseError(req.operation, status, `${issue?.path.join(".") || "body"}: ${issue?.message}`, bodyText) };
+    return { ok: false, error: unexpected(`${issue?.path.join(".") || "body"}: ${issue?.message}`) };
   }
   return { ok: true, value: parsed.data as z.output<TSchema> };
 }

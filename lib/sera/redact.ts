@@ -44,6 +44,41 @@ function redactCredentials(text: string): string {
   return text.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`);
 }
 
+/** Free text (an error message): credentials and card numbers, as in a body that is not JSON. */
+export function redactText(text: string): string {
+  return redactCredentials(redactCardNumbers(text));
+}
+
+/**
+ * Shorter values are left alone: they would blank out ordinary words and numbers of the log
+ * (an `exp` of "12"), and no SERA credential is that short.
+ */
+const MIN_SCRUBBED_SECRET_LENGTH = 8;
+
+/** The values a request sends under secret keys, at any depth: what an answer might quote back. */
+export function secretValuesIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(secretValuesIn);
+  if (!value || typeof value !== "object") return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
+    isSecretKey(key) && (typeof inner === "string" || typeof inner === "number") ? [String(inner)] : secretValuesIn(inner),
+  );
+}
+
+/**
+ * Key-aware redaction cannot see a secret that the other side quotes inside free text ("The token
+ * abc... is not valid", a gateway echoing the request). The secrets of the request are known, so
+ * every occurrence of them, raw or URL-encoded, is blanked wherever it appears.
+ */
+export function scrubSecrets<T extends string | null>(text: T, secrets: readonly string[]): T {
+  if (text === null) return text;
+  let scrubbed: string = text;
+  for (const secret of secrets) {
+    if (secret.length < MIN_SCRUBBED_SECRET_LENGTH) continue;
+    for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) scrubbed = scrubbed.replaceAll(form, REDACTED);
+  }
+  return scrubbed as T;
+}
+
 export function redactValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactValue);
   if (value && typeof value === "object") {
@@ -54,7 +89,7 @@ export function redactValue(value: unknown): unknown {
       ]),
     );
   }
-  if (typeof value === "string") return redactCredentials(redactCardNumbers(value));
+  if (typeof value === "string") return redactText(value);
   return value;
 }
 
@@ -79,7 +114,7 @@ export function redactBody(body: string | null | undefined): string | null {
     return JSON.stringify(redactValue(JSON.parse(body)));
   } catch {
     const looksLikeForm = /^[^=&\s]+=[^&]*(&[^=&\s]+=[^&]*)*$/.test(body.trim());
-    return redactCredentials(redactCardNumbers(looksLikeForm ? redactQuery(body.trim()) : body));
+    return redactText(looksLikeForm ? redactQuery(body.trim()) : body);
   }
 }
 

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { format } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signInWithPassword } from "@/lib/auth/sign-in";
@@ -11,7 +13,10 @@ import { addPostage } from "@/lib/postage/add-postage";
 import { requestRefund } from "@/lib/refunds/request-refund";
 import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
 import type { TSeraConfig } from "@/lib/sera/config";
+import { isSeraError, type SeraError } from "@/lib/sera/errors";
+import { createSeraHttpClient } from "@/lib/sera/http-client";
 import { connectSeraWithCode } from "@/lib/sera/oauth";
+import { ZBalanceResponse, ZTokenResponse } from "@/lib/sera/schemas";
 import { buyLabel } from "@/lib/shipments/buy-label";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
 import { isoDateIn } from "@/lib/shipping/ship-dates";
@@ -56,6 +61,31 @@ function watchTokenEndpoint(secrets: TSecrets) {
     return response;
   });
   return { restore: () => spy.mockRestore(), issuedCount: () => issued };
+}
+
+/**
+ * A SERA stand-in whose errors quote the request back, as some gateways and debug builds do:
+ * the token endpoint in plain text, the API as SERA's JSON error with the token in its message.
+ */
+async function startEchoingSera(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks).toString();
+      if (request.url?.startsWith("/oauth/")) {
+        response.writeHead(400, { "content-type": "text/plain" }).end(`Bad token request, received: ${body}`);
+        return;
+      }
+      const token = (request.headers.authorization ?? "").replace(/^Bearer /, "");
+      response
+        .writeHead(401, { "content-type": "application/json" })
+        .end(JSON.stringify({ error_code: "401", error_message: `The token ${token} is not valid for ${request.url}`, errors: [] }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Console output of the whole test file, still printed, also kept for the search. */
@@ -270,6 +300,33 @@ describe("canary secrets never reach the logs", () => {
     expect(failures.some((row) => row.operation === "labels.void" && row.httpStatus === 400)).toBe(true);
     expect(failures.some((row) => row.operation === "balance.get" && row.httpStatus === 503)).toBe(true);
     expect(failures.some((row) => row.operation === "tracking.get" && row.httpStatus === null)).toBe(true);
+  });
+
+  it("logs a SERA error that quotes the request back without the secrets it quotes", async () => {
+    const echo = await startEchoingSera();
+    const thrown: unknown[] = [];
+    try {
+      const client = createSeraHttpClient({ db: db(), apiUrl: `${echo.url}/sera`, signinUrl: echo.url, timeoutMs: 2_000, retry: { maxAttempts: 1 } });
+      const refresh = client.request({
+        operation: "oauth.refresh",
+        method: "POST",
+        host: "signin",
+        path: "/oauth/token",
+        body: { grant_type: "refresh_token", refresh_token: latestIssued("refresh_token"), client_id: CLIENT_ID, client_secret: CANARY.clientSecret },
+        schema: ZTokenResponse,
+      });
+      const balance = client.request({ operation: "balance.get", method: "GET", path: "/v1/balance", accessToken: latestIssued("access_token"), schema: ZBalanceResponse });
+      for (const call of [refresh, balance]) thrown.push(await call.then(() => null, (error: unknown) => error));
+    } finally {
+      await echo.close();
+    }
+    expect(thrown.map((error) => isSeraError(error) && error.httpStatus)).toEqual([400, 401]);
+    // The errors as console.error would print them (a failed job does): message, body and all.
+    expect(occurrences(format("%O", thrown), secrets)).toEqual([]);
+    expect((thrown[1] as SeraError).seraMessage).toContain("[REDACTED]");
+    const echoed = await db().transactionLog.findMany({ where: { httpStatus: { in: [400, 401] }, path: { in: ["/oauth/token", "/v1/balance"] } }, orderBy: { id: "desc" }, take: 2 });
+    expect(echoed).toHaveLength(2);
+    expect(echoed.map((row) => row.responseBody).join("\n")).toContain("[REDACTED]");
   });
 
   it("finds no canary in any log column, as shown or downloaded, anywhere in the database, or on the console", async () => {
