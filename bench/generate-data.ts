@@ -205,7 +205,7 @@ export async function generateBenchData({ sql, size, now, log }: { sql: TSql; si
                 '","country_code":"US"},"packages":[{"weight":{"value":' || (4 + g.i % 60) || ',"unit":"ounce"}}],"service_type":"usps_ground_advantage"}',
               '{"request_id":"' || md5(g.i::text) || '","status":"ok","shipment_cost":{"total_amount":' || (4 + g.i % 20) || '.35,"currency":"usd"}}',
               CASE WHEN g.i % 997 = 0 THEN 'SERA is temporarily unavailable (503)' WHEN g.i % 50 = 0 THEN 'ship_to.postal_code: The postal code is not valid for the state' END
-       FROM generate_series(${first}, ${last}) AS g(i)
+       FROM generate_series(${first}::bigint, ${last}::bigint) AS g(i)
        LEFT JOIN "Order" o ON g.i % 3 = 0 AND o."number" = ${FIRST_BULK_ORDER} + 1 + (g.i * 13) % ${Math.max(bulkOrders, 1)}`,
     );
   }

@@ -12,7 +12,7 @@ type TClearExpiredLogsOptions = {
   retentionDays?: number;
   now?: Date;
   batchSize?: number;
-  /** Pause between batches, so page loads and label purchases get the database in between. */
+  /** Least pause between batches (0: none), so page loads and label purchases get the database in between; see below. */
   pauseMs?: number;
   /** Who pressed "Clear now"; scheduled runs leave no audit entry. */
   actorId?: string;
@@ -25,6 +25,15 @@ export type TClearExpiredLogsResult = { deleted: number; batches: number; slowes
  * big DELETE over a million rows would hold locks and, on the embedded database, stall every
  * request for its whole duration; a batch of 5,000 takes tens of milliseconds.
  * Entries at or after the cut-off are never touched.
+ *
+ * Each batch picks its rows by physical address (ctid) from the (at, id) index and deletes them
+ * with a TID scan: no second lookup through the primary key per row, which made the delete about
+ * three times slower. A row changed meanwhile no longer matches its old address and is simply
+ * left for the next batch (log entries are never updated anyway).
+ *
+ * Between batches (unless pauseMs is 0) the clean-up waits at least as long as the batch took:
+ * PGlite runs one statement at a time inside the app's own process, so a page's queries queued
+ * behind the clean-up get the database for at least half the time instead of one gap per batch.
  */
 export async function clearExpiredLogs({
   db,
@@ -45,17 +54,18 @@ export async function clearExpiredLogs({
   for (;;) {
     const started = performance.now();
     const count = await db.$executeRaw`
-      DELETE FROM "TransactionLog" WHERE "id" IN (
-        SELECT "id" FROM "TransactionLog"
+      DELETE FROM "TransactionLog" WHERE ctid = ANY(ARRAY(
+        SELECT ctid FROM "TransactionLog"
         WHERE "at" < (${cutoffIso}::timestamptz AT TIME ZONE 'UTC')
         ORDER BY "at"
         LIMIT ${batchSize}
-      )`;
-    slowestBatchMs = Math.max(slowestBatchMs, Math.round(performance.now() - started));
+      ))`;
+    const batchMs = performance.now() - started;
+    slowestBatchMs = Math.max(slowestBatchMs, Math.round(batchMs));
     if (count > 0) batches += 1;
     deleted += count;
     if (count < batchSize) break;
-    await pause(pauseMs);
+    await pause(pauseMs > 0 ? Math.max(pauseMs, batchMs) : 0);
   }
   if (actorId) {
     await db.auditEvent.create({

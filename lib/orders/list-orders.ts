@@ -35,7 +35,6 @@ export async function listOrders({ db, filters, pageSize = ORDERS_PAGE_SIZE }: T
       checkoutShippingMethod: true,
       trackingSummary: true,
       customer: { select: { firstName: true, lastName: true, email: true } },
-      _count: { select: { items: true } },
     },
   });
   const page = rows.slice(0, pageSize);
