@@ -88,6 +88,7 @@ test("two admins pressing buy, then refund, at the same moment get one label and
   expect([...outcomes].sort()).toEqual(["label", "refused"]);
   const [buyer, refused] = outcomes[0] === "label" ? [first, second] : [second, first];
   await expect(appAlert(refused).first()).toContainText(/already in another shipment/);
+  test.info().annotations.push({ type: "buy refused with", description: await appAlert(refused).first().innerText() });
   await expect(refused.getByTestId("label-bought")).toHaveCount(0);
   const trackingNumber = (await buyer.getByTestId("label-bought").locator(".font-mono").innerText()).trim();
   expect(trackingNumber).toMatch(/^\d{22}$/);
@@ -118,7 +119,10 @@ test("two admins pressing buy, then refund, at the same moment get one label and
   for (const page of [first, second]) {
     await expect(page.getByTestId("refund-state").or(appAlert(page).first())).toBeVisible({ timeout: 30_000 });
     const alert = appAlert(page).first();
-    if (await alert.isVisible()) await expect(alert).toContainText(/refund (for this label )?(was )?already|already requested|already under way/i);
+    if (await alert.isVisible()) {
+      await expect(alert).toContainText(/refund (for this label )?(was )?already|already requested|already under way/i);
+      test.info().annotations.push({ type: "refund refused with", description: await alert.innerText() });
+    }
     await page.reload();
     await expect(page.getByTestId("refund-state")).toContainText("Refund requested");
     await expect(page.getByRole("button", { name: "Refund", exact: true })).toHaveCount(0);
