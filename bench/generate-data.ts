@@ -19,6 +19,8 @@ export type TGeneratedData = {
   orderWithShipments: { number: number; shipments: number; items: number };
   /** Logs cursor of the entry at 90% depth (newest first), as the page's "Older entries" link carries it. */
   deepLogEntry: { at: string; id: number; depth: number };
+  /** An order that log entries name, for the logs page's order filter. */
+  orderWithLogs: number | null;
   /** Recent orders nobody shipped yet, for the label purchases. */
   buyableOrders: number[];
   secondsByStep: Record<string, number>;
@@ -227,6 +229,9 @@ export async function generateBenchData({ sql, size, now, log }: { sql: TSql; si
   const [deep] = await sql.rows<{ at: string; id: number }>(
     `SELECT to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, "id" FROM "TransactionLog" ORDER BY "at" DESC, "id" DESC OFFSET ${depth} LIMIT 1`,
   );
+  const [withLogs] = await sql.rows<{ number: number }>(
+    `SELECT o."number"::int AS number FROM "TransactionLog" t JOIN "Order" o ON o."id" = t."orderId" ORDER BY t."id" LIMIT 1`,
+  );
   const buyable = await sql.rows<{ number: number }>(
     `SELECT o."number" FROM "Order" o WHERE o."number" > ${FIRST_BULK_ORDER} AND o."status" IN ('pending', 'processing')
        AND NOT EXISTS (SELECT 1 FROM "Shipment" s WHERE s."orderId" = o."id") ORDER BY o."number" DESC LIMIT 200`,
@@ -246,6 +251,7 @@ export async function generateBenchData({ sql, size, now, log }: { sql: TSql; si
     counts,
     orderWithShipments: withShipments ?? { number: 10001, shipments: 0, items: 0 },
     deepLogEntry: { at: deep?.at ?? now.toISOString(), id: Number(deep?.id ?? 1), depth },
+    orderWithLogs: withLogs ? Number(withLogs.number) : null,
     buyableOrders: buyable.map((row) => Number(row.number)),
     secondsByStep,
   };

@@ -14,9 +14,11 @@
  *   npm run bench                                   100,000 orders, 200,000 shipments, 1,000,000 logs
  *   npm run bench -- --orders 10000 --shipments 20000 --logs 100000      a quick run
  *   npm run bench -- --db embedded|postgres|both --requests 50 --actions 40 --port 3300 --keep
+ * Experiments (not the defaults, printed with the results): --node-options "<NODE_OPTIONS for next start>",
+ * --pglite-setting "shared_buffers=16MB" (appended to the embedded database's postgresql.auto.conf).
  */
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -47,11 +49,20 @@ const WARM_UP_ACTIONS = 5;
 /** Marks a measurement shown for explanation only, with no target. */
 const INFO = "(info)";
 
-type TOptions = TDataSize & { db: "embedded" | "postgres" | "both"; requests: number; actions: number; port: number; keep: boolean };
+type TOptions = TDataSize & {
+  db: "embedded" | "postgres" | "both";
+  requests: number;
+  actions: number;
+  port: number;
+  keep: boolean;
+  nodeOptions: string;
+  pgliteSettings: string[];
+};
 
 type TResult = {
   database: "embedded" | "postgres";
   startedAt: string;
+  experiment: { nodeOptions: string; pgliteSettings: string[] };
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; loadBefore: number[]; loadAfter: number[] };
   data: TGeneratedData;
   pages: Record<string, TSummary & { path: string; bytes: number }>;
@@ -77,15 +88,20 @@ async function main() {
     const result = await benchDatabase(database, options, adminUrl);
     results.push(result);
     mkdirSync(RESULTS_DIR, { recursive: true });
-    writeFileSync(path.join(RESULTS_DIR, `bench-${database}.json`), JSON.stringify(result, null, 2));
+    writeFileSync(path.join(RESULTS_DIR, resultFile(result)), JSON.stringify(result, null, 2));
     console.log(`\n${printDatabase(result)}\n`);
   }
   console.log(printTargets(results));
-  console.log(`\nResults: ${results.map((result) => path.relative(ROOT, path.join(RESULTS_DIR, `bench-${result.database}.json`))).join(", ")}`);
+  console.log(`\nResults: ${results.map((result) => path.relative(ROOT, path.join(RESULTS_DIR, resultFile(result)))).join(", ")}`);
+}
+
+function resultFile(result: TResult): string {
+  const experiment = result.experiment.nodeOptions || result.experiment.pgliteSettings.length;
+  return `bench-${result.database}${experiment ? "-experiment" : ""}.json`;
 }
 
 function parseOptions(argv: string[]): TOptions {
-  const options: TOptions = { orders: 100_000, shipments: 200_000, logs: 1_000_000, db: "both", requests: 50, actions: 40, port: 3300, keep: false };
+  const options: TOptions = { orders: 100_000, shipments: 200_000, logs: 1_000_000, db: "both", requests: 50, actions: 40, port: 3300, keep: false, nodeOptions: "", pgliteSettings: [] };
   let shipmentsGiven = false;
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index]!;
@@ -106,6 +122,13 @@ function parseOptions(argv: string[]): TOptions {
     else if (flag === "--actions") options.actions = number();
     else if (flag === "--port") options.port = number();
     else if (flag === "--keep") options.keep = true;
+    else if (flag === "--node-options" && value) {
+      options.nodeOptions = value;
+      index += 1;
+    } else if (flag === "--pglite-setting" && value && /^\w+\s*=\s*[\w.]+$/.test(value)) {
+      options.pgliteSettings.push(value);
+      index += 1;
+    }
     else if (flag === "--db" && (value === "embedded" || value === "postgres" || value === "both")) {
       options.db = value;
       index += 1;
@@ -157,6 +180,10 @@ async function benchDatabase(database: "embedded" | "postgres", options: TOption
   await run("npx", ["prisma", "migrate", "deploy"], { ...process.env, ...appEnv });
   const prepared = await prepareData(database, dataDir, benchUrl, options, startedAt);
   const { data, buyInputs } = prepared;
+  if (options.nodeOptions) appEnv.NODE_OPTIONS = options.nodeOptions;
+  if (database === "embedded" && options.pgliteSettings.length) {
+    appendFileSync(path.join(dataDir, "pglite/postgresql.auto.conf"), options.pgliteSettings.map((setting) => `${setting}\n`).join(""));
+  }
 
   // 2. The app behind a timing proxy in front of the emulator.
   const emulator = await startSeraEmulator({ env: { SERA_EMULATOR_REDIRECT_URIS: `http://127.0.0.1:${options.port}/api/sera/callback` } });
@@ -188,6 +215,10 @@ async function benchDatabase(database: "embedded" | "postgres", options: TOption
       "shipments list": "/shipments",
       "logs, first page": "/logs",
       [`logs, page at 90% depth (row ${data.deepLogEntry.depth.toLocaleString("en-US")})`]: `/logs?cursor=${encodeURIComponent(deepCursor)}`,
+      // The filters of the logs page (what bench/logs-bench.ts timed in-process before).
+      "logs, errors only (2% of entries)": "/logs?status=error",
+      "logs, one operation (labels.void, 3%)": "/logs?operation=labels.void",
+      ...(data.orderWithLogs ? { [`logs, one order's entries (#${data.orderWithLogs})`]: `/logs?order=${data.orderWithLogs}` } : {}),
       // Not a list page: the page buy label's action is posted from, which Next renders again
       // into the action's answer after revalidatePath (part of that action's overhead).
       [`${INFO} ship page the buy-label action re-renders`]: builtAction("buyLabelAction").url,
@@ -218,6 +249,7 @@ async function benchDatabase(database: "embedded" | "postgres", options: TOption
     return {
       database,
       startedAt: startedAt.toISOString(),
+      experiment: { nodeOptions: options.nodeOptions, pgliteSettings: database === "embedded" ? options.pgliteSettings : [] },
       machine: {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? "",
@@ -496,7 +528,10 @@ function printDatabase(result: TResult): string {
   const title =
     `${result.database === "embedded" ? "Embedded database (PGlite)" : "PostgreSQL"}: ` +
     `${counts.orders.toLocaleString("en-US")} orders, ${counts.shipments.toLocaleString("en-US")} shipments, ${counts.logs.toLocaleString("en-US")} transaction logs ` +
-    `(load average ${result.machine.loadBefore[0]} before, ${result.machine.loadAfter[0]} after; ${result.machine.cpus} CPUs)`;
+    `(load average ${result.machine.loadBefore[0]} before, ${result.machine.loadAfter[0]} after; ${result.machine.cpus} CPUs)` +
+    (result.experiment.nodeOptions || result.experiment.pgliteSettings.length
+      ? `\nEXPERIMENT: NODE_OPTIONS="${result.experiment.nodeOptions}" PGlite settings: ${result.experiment.pgliteSettings.join(", ") || "default"}`
+      : "");
   const rows: (string | number)[][] = [
     ...Object.entries(result.pages).map(([name, page]) => [`page: ${name}`, page.p50, page.p95, page.max, "ms"]),
     ...Object.entries(result.overhead).map(([name, action]) => [

@@ -3,7 +3,11 @@ import { getLogSettings } from "./get-log-settings";
 
 /** StoreSettings.logRetentionDays' default, for a database whose settings row is not created yet. */
 export const DEFAULT_LOG_RETENTION_DAYS = 5;
-export const CLEAR_LOGS_BATCH_SIZE = 5_000;
+/** First batch; later ones are sized so a batch takes about TARGET_BATCH_MS on this engine and load. */
+export const CLEAR_LOGS_BATCH_SIZE = 2_000;
+const TARGET_BATCH_MS = 25;
+const MIN_BATCH_SIZE = 500;
+const MAX_BATCH_SIZE = 10_000;
 const DAY_MS = 86_400_000;
 
 type TClearExpiredLogsOptions = {
@@ -11,6 +15,7 @@ type TClearExpiredLogsOptions = {
   /** Overrides the store setting (the CLI's --days). */
   retentionDays?: number;
   now?: Date;
+  /** A fixed batch size; without it batches adapt to take about 25 ms each. */
   batchSize?: number;
   /** Least pause between batches (0: none), so page loads and label purchases get the database in between; see below. */
   pauseMs?: number;
@@ -23,8 +28,9 @@ export type TClearExpiredLogsResult = { deleted: number; batches: number; slowes
 /**
  * Deletes log entries older than the retention period, oldest first, in bounded batches. One
  * big DELETE over a million rows would hold locks and, on the embedded database, stall every
- * request for its whole duration; a batch of 5,000 takes tens of milliseconds.
- * Entries at or after the cut-off are never touched.
+ * request for its whole duration. Each batch is sized from the last one's time to take about
+ * 25 ms (500 to 10,000 rows, growing at most twofold per batch, depending on the engine and the
+ * load), so no request waits long behind one. Entries at or after the cut-off are never touched.
  *
  * Each batch picks its rows by physical address (ctid) from the (at, id) index and deletes them
  * with a TID scan: no second lookup through the primary key per row, which made the delete about
@@ -39,7 +45,7 @@ export async function clearExpiredLogs({
   db,
   retentionDays,
   now = new Date(),
-  batchSize = CLEAR_LOGS_BATCH_SIZE,
+  batchSize,
   pauseMs = 10,
   actorId,
 }: TClearExpiredLogsOptions): Promise<TClearExpiredLogsResult> {
@@ -51,6 +57,7 @@ export async function clearExpiredLogs({
   let deleted = 0;
   let batches = 0;
   let slowestBatchMs = 0;
+  let size = batchSize ?? CLEAR_LOGS_BATCH_SIZE;
   for (;;) {
     const started = performance.now();
     const count = await db.$executeRaw`
@@ -58,13 +65,17 @@ export async function clearExpiredLogs({
         SELECT ctid FROM "TransactionLog"
         WHERE "at" < (${cutoffIso}::timestamptz AT TIME ZONE 'UTC')
         ORDER BY "at"
-        LIMIT ${batchSize}
+        LIMIT ${size}
       ))`;
     const batchMs = performance.now() - started;
     slowestBatchMs = Math.max(slowestBatchMs, Math.round(batchMs));
     if (count > 0) batches += 1;
     deleted += count;
-    if (count < batchSize) break;
+    if (count < size) break;
+    if (batchSize === undefined) {
+      const fitting = Math.min(2 * size, Math.round((size * TARGET_BATCH_MS) / Math.max(batchMs, 1)));
+      size = Math.min(MAX_BATCH_SIZE, Math.max(MIN_BATCH_SIZE, fitting));
+    }
     await pause(pauseMs > 0 ? Math.max(pauseMs, batchMs) : 0);
   }
   if (actorId) {
