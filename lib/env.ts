@@ -45,6 +45,8 @@ const ZEnv = z.object({
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
       .optional(),
   ),
+  /** Reverse proxies in front of ShipDesk that append to X-Forwarded-For (for the sign-in rate limit). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   MAIL_FROM: z.string().default("ShipDesk <shipping@shipdesk.local>"),
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, "must be at least 10 characters").optional()),

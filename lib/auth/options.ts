@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { clientAddress } from "./client-address";
 import { SESSION_ABSOLUTE_MS } from "./policy";
 import { revokeSession } from "./session-record";
 import { signInWithPassword } from "./sign-in";
@@ -13,13 +14,6 @@ const ZCredentials = z.object({
   email: z.email("Enter a valid e-mail address."),
   password: z.string().min(1, "Enter your password."),
 });
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded.length > 0) return forwarded.split(",")[0]!.trim();
-  const realIp = headers?.["x-real-ip"];
-  return typeof realIp === "string" ? realIp : "unknown";
-}
 
 let cachedOptions: NextAuthOptions | undefined;
 
@@ -44,7 +38,7 @@ export function getAuthOptions(): NextAuthOptions {
               db: await getDb(),
               email: parsed.data.email,
               password: parsed.data.password,
-              ip: clientIp(request?.headers as Record<string, unknown> | undefined),
+              ip: clientAddress(request?.headers as Record<string, unknown> | undefined, env.TRUSTED_PROXY_HOPS),
             });
             return { id: user.id, email: user.email, name: user.name, sessionId };
           } catch (error) {
