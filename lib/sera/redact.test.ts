@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, redactBody, redactCardNumbers, redactHeaders, redactPath, redactQuery } from "./redact";
+import { REDACTED, redactBody, redactCardNumbers, redactHeaders, redactPath, redactQuery, scrubSecrets, secretValuesIn } from "./redact";
 
 describe("redactBody", () => {
   it("redacts tokens, secrets and codes in JSON, at any depth", () => {
@@ -59,5 +59,26 @@ describe("redactQuery / redactPath / headers", () => {
   it("only treats Luhn-valid runs as card numbers", () => {
     expect(redactCardNumbers("4111111111111112")).toBe("4111111111111112");
     expect(redactCardNumbers("5500 0000 0000 0004")).toBe(REDACTED);
+  });
+});
+
+describe("secrets quoted back in free text", () => {
+  it("finds the values a request sends under secret keys, at any depth", () => {
+    const request = { grant_type: "refresh_token", refresh_token: "rt-0123456789", client_id: "shipdesk-local", nested: [{ client_secret: "cs-0123456789" }] };
+    expect(secretValuesIn(request).sort()).toEqual(["cs-0123456789", "rt-0123456789"]);
+  });
+
+  it("blanks every form of a known secret an answer quotes: raw, URL-encoded, JSON-escaped", () => {
+    const secret = "tok/en+with\"quote";
+    const answer = `The token ${secret} is not valid; sent ${encodeURIComponent(secret)}; body {"t":${JSON.stringify(secret)}}`;
+    const scrubbed = scrubSecrets(answer, [secret]);
+    expect(scrubbed).not.toContain("tok/en");
+    expect(scrubbed).not.toContain("tok%2Fen");
+    expect(scrubbed.split(REDACTED)).toHaveLength(4);
+  });
+
+  it("leaves short values alone, so a secret of a few characters does not blank ordinary words", () => {
+    expect(scrubSecrets("balance ok", ["ok"])).toBe("balance ok");
+    expect(scrubSecrets(null, ["anything-long-enough"])).toBeNull();
   });
 });
