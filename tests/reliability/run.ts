@@ -1,0 +1,229 @@
+/**
+ * "No double charge, no lost label" (issue 7): hundreds of labels and add-funds bought through
+ * ShipDesk's own server actions while the SERA emulator injects faults and the app is killed
+ * between SERA's answer and the database write; then the recovery job alone finishes what was
+ * left, and SERA's ledger is compared with ShipDesk's database. Exits non-zero on any mismatch.
+ *
+ *   npm run test:reliability                       # embedded database (PGlite) in .reliability-data/
+ *   DATABASE_URL=postgresql://... npm run test:reliability   # database shipdesk_reliability there
+ *
+ * RELIABILITY_LABELS (500), RELIABILITY_FUNDS (200), RELIABILITY_KILLS (30), RELIABILITY_SEED.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { run } from "@/scripts/run-command";
+import { sleep } from "@/tests/helpers/app-server";
+import { signInOverHttp, type TAppSession } from "@/tests/helpers/app-session";
+import { distDir } from "@/tests/helpers/server-actions";
+import { startSeraEmulator, type TSeraEmulator } from "@/tests/helpers/sera-emulator-process";
+import { startSeraProxy, type TSeraProxy } from "@/tests/helpers/sera-proxy";
+import { AppLifecycle } from "./app-lifecycle";
+import { ADMIN_PASSWORD, prepareDatabase, reliabilityDatabase, type TReliabilityDatabase } from "./database";
+import { driveLoad, seededRandom } from "./load";
+import { printReport, writeReport, type TReport } from "./report";
+import { verifyRun, type TFullLedger } from "./verify";
+
+const ROOT = path.resolve(__dirname, "../..");
+const APP_PORT = 3200;
+const SERA_TIMEOUT_MS = 1500;
+const START_BALANCE_DOLLARS = 100_000;
+const RECOVERY_DEADLINE_MS = 6 * 60 * 1000;
+const SERA_USERNAME = "demo";
+// The app's own recovery timings (lib/jobs/run-recovery-job.ts, lib/purchases/finish-pending-purchases.ts),
+// repeated here because those modules are server-only and cannot be imported by a tsx script.
+const RECOVERY_EVERY_MS = 55_000;
+const STUCK_AFTER_MS = 30_000;
+
+function positiveInt(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
+  return value;
+}
+
+async function main() {
+  const startedAt = Date.now();
+  const labels = positiveInt("RELIABILITY_LABELS", 500);
+  const funds = positiveInt("RELIABILITY_FUNDS", 200);
+  const killTarget = positiveInt("RELIABILITY_KILLS", 30);
+  const seed = positiveInt("RELIABILITY_SEED", Math.floor(Math.random() * 1_000_000));
+  const random = seededRandom(seed);
+  const serverUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = path.join(ROOT, ".reliability-data");
+  const database = reliabilityDatabase(serverUrl, dataDir);
+  console.log(`reliability: ${labels} labels, ${funds} add-funds, ~${killTarget} kills, seed ${seed}, database ${database.kind}`);
+
+  // Another server on the port would answer the readiness check in the app's place.
+  if (await fetch(`http://127.0.0.1:${APP_PORT}/`).then(() => true, () => false)) throw new Error(`port ${APP_PORT} is already in use`);
+  if (!existsSync(path.join(distDir(), "BUILD_ID"))) await run("npx", ["next", "build"]);
+
+  const { orders, adminEmails } = await prepareDatabase(database, { dataDir, orderCount: Math.ceil(labels * 1.2) + 20, serverUrl });
+  console.log(`database ready (${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
+
+  let emulator: TSeraEmulator | null = null;
+  let proxy: TSeraProxy | null = null;
+  let lifecycle: AppLifecycle | null = null;
+  try {
+    emulator = await startSeraEmulator({
+      env: {
+        SERA_EMULATOR_REDIRECT_URIS: `http://127.0.0.1:${APP_PORT}/api/sera/callback`,
+        SERA_EMULATOR_START_BALANCE: String(START_BALANCE_DOLLARS),
+        SERA_EMULATOR_MAX_BALANCE: String(START_BALANCE_DOLLARS * 100),
+      },
+    });
+    proxy = await startSeraProxy({ target: emulator.url });
+    lifecycle = new AppLifecycle({
+      port: APP_PORT,
+      outputFile: path.join(dataDir, `app-output-${database.kind}.log`),
+      env: { ...database.appEnv, SERA_API_URL: proxy.apiUrl, SERA_SIGNIN_URL: emulator.url, SERA_TIMEOUT_MS: String(SERA_TIMEOUT_MS) },
+    });
+    await lifecycle.start();
+    const sessions: TAppSession[] = [];
+    for (const email of adminEmails) sessions.push(await signInOverHttp({ url: lifecycle.url, email, password: ADMIN_PASSWORD }));
+    await sessions[0]!.connectSera();
+    console.log(`app up, ${sessions.length} admins signed in, SERA connected; buying...`);
+
+    const progress = setInterval(() => console.log(`  ... ${proxy!.exchanges.length} SERA exchanges, ${lifecycle!.kills.length} kills`), 30_000);
+    const load = await driveLoad({ lifecycle, sessions, emulator, proxy, orders, labels, funds, seraTimeoutMs: SERA_TIMEOUT_MS, killTarget, random }).finally(() =>
+      clearInterval(progress),
+    );
+    // Every call and answer, for reading a failure afterwards.
+    writeFileSync(path.join(dataDir, `load-${database.kind}.json`), JSON.stringify({ kills: lifecycle.kills, ...load }, null, 1));
+    const lastKillAt = Math.max(load.loadEndedAt, ...lifecycle.kills.map((kill) => kill.at));
+    const lastKillOrLoadEnd = Math.max(...lifecycle.kills.map((kill) => kill.at), 0) || load.loadEndedAt;
+    console.log(`load done (${((Date.now() - startedAt) / 1000).toFixed(0)} s); waiting for the recovery job...`);
+
+    const recovery = await waitForRecovery({ database, lifecycle, loadEndedAt: load.loadEndedAt, deadline: lastKillAt + RECOVERY_DEADLINE_MS });
+    const ledger = await emulator.control<TFullLedger>("GET", "/ledger");
+    await lifecycle.stop();
+    const { db, close } = await database.open();
+    let verification;
+    try {
+      verification = await verifyRun({ db, ledger, load, kills: lifecycle.kills, username: SERA_USERNAME, startBalanceCents: START_BALANCE_DOLLARS * 100 });
+    } finally {
+      await close();
+    }
+    if (recovery.timedOut) verification.mismatches.unshift(`pending intents not finished within ${RECOVERY_DEADLINE_MS / 60_000} minutes of the last kill`);
+
+    const report: TReport = {
+      database: database.kind,
+      seed,
+      requested: { labels, funds, kills: killTarget },
+      labelCalls: load.labels.reduce((total, record) => total + record.calls, 0),
+      fundsCalls: load.funds.reduce((total, record) => total + record.calls, 0),
+      labelsBought: verification.labelsSold,
+      labelsFailed: verification.labelsFailed,
+      fundsAdded: verification.fundsAdded,
+      fundsFailed: verification.fundsFailed,
+      okLabelAnswers: verification.okLabelAnswers,
+      okFundsAnswers: verification.okFundsAnswers,
+      faults: load.faults,
+      kills: lifecycle.kills.length,
+      killsAfterSeraAnswer: lifecycle.kills.filter((kill) => kill.cause === "after_sera_answer").length,
+      killsMidRequest: lifecycle.kills.filter((kill) => kill.cause === "mid_request").length,
+      killsBetweenAnswerAndWrite: verification.killsBetweenAnswerAndWrite,
+      killsWithSoldButUnrecorded: verification.killsWithSoldButUnrecorded,
+      restarts: lifecycle.restarts,
+      restartMsMedian: median(lifecycle.kills.map((kill) => kill.downMs)),
+      retries: load.retries,
+      walkedAway: load.walkedAway,
+      finishedByRecoveryAfterLoad: verification.finishedAfterLoad,
+      recoveryMsFromLastKill: verification.lastCompletionAt === null ? 0 : Math.max(0, verification.lastCompletionAt - lastKillOrLoadEnd),
+      recoveryMsFromLoadEnd: verification.lastCompletionAt === null ? 0 : verification.lastCompletionAt - load.loadEndedAt,
+      recoveryChecks: recovery.checks,
+      pendingIntents: verification.pendingIntents,
+      chargedCents: verification.chargedCents,
+      postageRecordedCents: verification.postageRecordedCents,
+      fundsCents: verification.fundsCents,
+      balanceCents: verification.balanceCents,
+      expectedBalanceCents: verification.expectedBalanceCents,
+      refusalMessages: verification.refusalMessages,
+      mismatches: verification.mismatches,
+      shortfall:
+        verification.labelsSold < labels || verification.fundsAdded < funds
+          ? `SERA sold ${verification.labelsSold} of ${labels} labels and ${verification.fundsAdded} of ${funds} add-funds`
+          : null,
+      runSeconds: Math.round((Date.now() - startedAt) / 1000),
+      finishedAt: new Date().toISOString(),
+    };
+    printReport(report);
+    const file = writeReport(report, path.join(ROOT, "bench/results"));
+    console.log(`\nwritten to ${path.relative(ROOT, file)}`);
+    if (report.mismatches.length > 0 || report.shortfall) process.exitCode = 1;
+  } finally {
+    await lifecycle?.stop().catch(() => {});
+    await proxy?.close();
+    await emulator?.stop();
+    if (process.exitCode !== 1 && !process.env.RELIABILITY_KEEP_DB) await database.drop();
+  }
+}
+
+/**
+ * Waits, without any manual recovery call, until no purchase intent is pending. PostgreSQL is
+ * asked directly. PGlite admits one process, so the app's log is watched and the database is
+ * read with the app stopped once the job has gone quiet; if anything is still pending the app is
+ * started again and the job goes on (that restart delays it: the report says how many checks).
+ */
+async function waitForRecovery({
+  database,
+  lifecycle,
+  loadEndedAt,
+  deadline,
+}: {
+  database: TReliabilityDatabase;
+  lifecycle: AppLifecycle;
+  loadEndedAt: number;
+  deadline: number;
+}): Promise<{ timedOut: boolean; checks: number }> {
+  let checks = 0;
+  if (database.canQueryWhileAppRuns) {
+    const { db, close } = await database.open();
+    try {
+      while (Date.now() < deadline) {
+        checks += 1;
+        if ((await db.purchaseIntent.count({ where: { state: "pending" } })) === 0) return { timedOut: false, checks };
+        await sleep(2000);
+      }
+      return { timedOut: true, checks };
+    } finally {
+      await close();
+    }
+  }
+  // Every intent is old enough for the job from allStuckAt on. A run that finishes something logs
+  // a line; once a whole interval after that passes without a line, a run found nothing to do.
+  const allStuckAt = loadEndedAt + STUCK_AFTER_MS;
+  while (Date.now() < deadline) {
+    let runs = recoveryRuns(lifecycle.output());
+    let quietSince = Math.max(Date.now(), allStuckAt);
+    while (Date.now() < deadline && Date.now() - quietSince < RECOVERY_EVERY_MS + 10_000) {
+      await sleep(1000);
+      const now = recoveryRuns(lifecycle.output());
+      if (now !== runs) {
+        runs = now;
+        quietSince = Math.max(Date.now(), allStuckAt);
+      }
+    }
+    await lifecycle.stop();
+    const { db, close } = await database.open();
+    const pending = await db.purchaseIntent.count({ where: { state: "pending" } }).finally(() => close());
+    checks += 1;
+    if (pending === 0) return { timedOut: false, checks };
+    console.log(`  ${pending} intents still pending; starting the app again for the recovery job`);
+    await lifecycle.start();
+  }
+  return { timedOut: true, checks };
+}
+
+function recoveryRuns(output: string): number {
+  return output.split("[jobs] finish-pending-purchases:").length - 1;
+}
+
+function median(values: number[]): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
