@@ -66,7 +66,10 @@ type TResult = {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; loadBefore: number[]; loadAfter: number[] };
   data: TGeneratedData;
   pages: Record<string, TSummary & { path: string; bytes: number }>;
-  overhead: Record<string, TSummary & { roundTrip: TSummary; sera: TSummary; exchangesPerCall: number; failures: string[] }>;
+  overhead: Record<
+    string,
+    TSummary & { roundTrip: TSummary; sera: TSummary; exchangesPerCall: number; exchanges: Record<string, number>; failures: string[] }
+  >;
   cleanup: { deleted: number; batches: number | null; slowestBatchMs: number | null; totalS: number; pagesDuring: TSummary; logsLeft: string };
   memory: { peakMb: number; atPeak: { pid: number; command: string; rssMb: number; anonMb: number; fileMb: number }[] };
 };
@@ -443,6 +446,7 @@ async function timeAction(session: TAppSession, proxy: TSeraProxy, name: string,
   const overheads: number[] = [];
   const failures: string[] = [];
   let exchanges = 0;
+  const byPath: Record<string, number> = {};
   for (let index = 0; index < calls + WARM_UP_ACTIONS; index += 1) {
     const input = inputs[index % inputs.length]!;
     const before = proxy.exchanges.length;
@@ -457,6 +461,7 @@ async function timeAction(session: TAppSession, proxy: TSeraProxy, name: string,
     if (index < WARM_UP_ACTIONS) continue;
     const seraMs = caused.reduce((sum, exchange) => sum + exchange.seraMs, 0);
     exchanges += caused.length;
+    for (const exchange of caused) byPath[`${exchange.method} ${exchange.path}`] = (byPath[`${exchange.method} ${exchange.path}`] ?? 0) + 1;
     roundTrips.push(roundTrip);
     seraTimes.push(seraMs);
     overheads.push(roundTrip - seraMs);
@@ -467,6 +472,7 @@ async function timeAction(session: TAppSession, proxy: TSeraProxy, name: string,
     roundTrip: summarize(roundTrips),
     sera: summarize(seraTimes),
     exchangesPerCall: Number((exchanges / overheads.length).toFixed(2)),
+    exchanges: byPath,
     failures: [...new Set(failures)],
   };
 }
