@@ -70,7 +70,15 @@ type TResult = {
     string,
     TSummary & { roundTrip: TSummary; sera: TSummary; exchangesPerCall: number; exchanges: Record<string, number>; failures: string[] }
   >;
-  cleanup: { deleted: number; batches: number | null; slowestBatchMs: number | null; totalS: number; pagesDuring: TSummary; logsLeft: string };
+  cleanup: {
+    deleted: number;
+    batches: number | null;
+    slowestBatchMs: number | null;
+    totalS: number;
+    pagesDuring: TSummary;
+    slowestPageDuring: { ms: number; path: string; startedAfterS: number };
+    logsLeft: string;
+  };
   memory: { peakMb: number; atPeak: { pid: number; command: string; rssMb: number; anonMb: number; fileMb: number }[] };
 };
 
@@ -245,7 +253,11 @@ async function benchDatabase(database: "embedded" | "postgres", options: TOption
 
     // 5. Clearing every expired log entry while pages keep loading.
     const cleanup = await timeCleanup(session, data);
-    log(`  clean-up: ${cleanup.deleted.toLocaleString("en-US")} rows in ${cleanup.totalS} s, slowest batch ${cleanup.slowestBatchMs} ms, pages meanwhile p95 ${cleanup.pagesDuring.p95} ms`);
+    log(
+      `  clean-up: ${cleanup.deleted.toLocaleString("en-US")} rows in ${cleanup.totalS} s, slowest batch ${cleanup.slowestBatchMs} ms, ` +
+        `pages meanwhile p95 ${cleanup.pagesDuring.p95} ms (slowest: ${cleanup.slowestPageDuring.path} ${cleanup.slowestPageDuring.ms} ms, ` +
+        `started ${cleanup.slowestPageDuring.startedAfterS} s in)`,
+    );
 
     clearInterval(breakdownTimer);
     const peakBytes = memory.stop();
@@ -485,13 +497,18 @@ async function timeAction(session: TAppSession, proxy: TSeraProxy, name: string,
 
 async function timeCleanup(session: TAppSession, data: TGeneratedData): Promise<TResult["cleanup"]> {
   const during: number[] = [];
+  const slowest = { ms: 0, path: "", startedAfterS: 0 };
   let running = true;
+  const cleanupStarted = performance.now();
   const load = (async () => {
     const paths = ["/logs", "/orders"];
     for (let index = 0; running; index += 1) {
       const started = performance.now();
-      await session.getPage(paths[index % paths.length]!);
-      during.push(performance.now() - started);
+      const pagePath = paths[index % paths.length]!;
+      await session.getPage(pagePath);
+      const ms = performance.now() - started;
+      during.push(ms);
+      if (ms > slowest.ms) Object.assign(slowest, { ms: Math.round(ms), path: pagePath, startedAfterS: Number(((started - cleanupStarted) / 1000).toFixed(2)) });
     }
   })();
   const started = performance.now();
@@ -513,6 +530,7 @@ async function timeCleanup(session: TAppSession, data: TGeneratedData): Promise<
     slowestBatchMs: result.slowestBatchMs ?? null,
     totalS,
     pagesDuring: summarize(during),
+    slowestPageDuring: slowest,
     logsLeft: /No exchanges with SERA match these filters/.test(logsPage.body) ? "none" : "only the bench's own exchanges",
   };
 }
