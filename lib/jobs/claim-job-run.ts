@@ -30,6 +30,22 @@ export async function claimJobRun({ db, name, everyMs, lockMs, now = new Date() 
   return claimed.length === 1;
 }
 
+/**
+ * Keeps a claimed run's lock alive while the run lasts, renewing it every lockMs / 3. The lock
+ * can then be short: a process killed mid-run stops renewing, and the next run may start lockMs
+ * later instead of after the longest a run could ever take. Only the run that claimed at
+ * `claimedAt` renews (a later claim has another lastRunAt). Returns the function that stops it.
+ */
+export function keepJobRunLocked({ db, name, claimedAt, lockMs }: { db: TPrismaClient; name: string; claimedAt: Date; lockMs: number }): () => void {
+  const timer = setInterval(() => {
+    db.jobRun
+      .updateMany({ where: { name, lastRunAt: claimedAt, lockedUntil: { not: null } }, data: { lockedUntil: new Date(Date.now() + lockMs) } })
+      .catch((error: unknown) => console.error(`[jobs] ${name}: could not renew the run's lock`, error));
+  }, lockMs / 3);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** Marks a claimed run finished, so the lock does not outlive it. */
 export async function releaseJobRun({ db, name }: { db: TPrismaClient; name: string }): Promise<void> {
   await db.jobRun.updateMany({ where: { name }, data: { lockedUntil: null } });

@@ -28,9 +28,20 @@ export async function startPgBossJobs({ connectionString, getDb, schema = "pgbos
   await scheduleSingleton(boss, CLEAR_LOGS_JOB, CLEAR_LOGS_CRON, pollingIntervalSeconds, async () => {
     await runClearLogsJob({ db: await getDb() });
   });
-  await scheduleSingleton(boss, RECOVERY_JOB, RECOVERY_CRON, pollingIntervalSeconds, async () => {
-    await runRecoveryJob({ db: await getDb() });
-  });
+  // Not a singleton queue: a worker killed mid-run leaves its job "active" until pg-boss expires it
+  // (15 minutes), and a singleton queue starts nothing before that. Recovery runs right after
+  // crashes by design; the JobRun claim, whose lock is renewed only while a run is alive, already
+  // lets one run at a time.
+  await scheduleSingleton(
+    boss,
+    RECOVERY_JOB,
+    RECOVERY_CRON,
+    pollingIntervalSeconds,
+    async () => {
+      await runRecoveryJob({ db: await getDb() });
+    },
+    "standard",
+  );
   await scheduleSingleton(boss, MAIL_JOB, MAIL_CRON, pollingIntervalSeconds, async () => {
     await runMailJob({ db: await getDb() });
   });
@@ -40,12 +51,23 @@ export async function startPgBossJobs({ connectionString, getDb, schema = "pgbos
   return boss;
 }
 
-async function scheduleSingleton(boss: PgBoss, name: string, cron: string, pollingIntervalSeconds: number, run: () => Promise<void>) {
+async function scheduleSingleton(
+  boss: PgBoss,
+  name: string,
+  cron: string,
+  pollingIntervalSeconds: number,
+  run: () => Promise<void>,
+  policy: "singleton" | "standard" = "singleton",
+) {
   // createQueue fails when the queue exists: the first instance to start creates it.
-  if (!(await boss.getQueue(name))) {
-    await boss.createQueue(name, { name, policy: "singleton", retryLimit: 2 }).catch(async (error: unknown) => {
+  const existing = await boss.getQueue(name);
+  if (!existing) {
+    await boss.createQueue(name, { name, policy, retryLimit: 2 }).catch(async (error: unknown) => {
       if (!(await boss.getQueue(name))) throw error;
     });
+  } else if (existing.policy !== policy) {
+    // A queue made by an earlier version: jobs sent from now on follow the new policy.
+    await boss.updateQueue(name, { name, policy, retryLimit: 2 });
   }
   await boss.schedule(name, cron, {}, { tz: "UTC" });
   await boss.work(name, { pollingIntervalSeconds }, run);

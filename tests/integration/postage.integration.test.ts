@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/create-client";
 import { addPostage } from "@/lib/postage/add-postage";
 import { autoRefill } from "@/lib/postage/auto-refill";
+import { claimJobRun, keepJobRunLocked } from "@/lib/jobs/claim-job-run";
+import { RECOVERY_EVERY_MS, RECOVERY_JOB, RECOVERY_LOCK_MS, runRecoveryJob } from "@/lib/jobs/run-recovery-job";
 import { finishPendingPurchases } from "@/lib/purchases/finish-pending-purchases";
 import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
 import { connectTestStore, createStoreSettings, startSeraEmulator, testSeraConfig, type TSeraEmulator } from "../helpers/sera-emulator";
@@ -87,6 +89,49 @@ describe("postage: one-click add-funds and auto-refill against the emulator", ()
     expect(await balanceCents()).toBe(13_000);
     const purchase = await database.db.postagePurchase.findFirstOrThrow({ where: { purchaseIntent: { idempotencyKey: key } }, select: { state: true, resultingBalanceCents: true } });
     expect(purchase).toEqual({ state: "succeeded", resultingBalanceCents: 13_000 });
+  });
+
+  it("a recovery run killed mid-run blocks the job only briefly: the next runs finish the purchases, each once", async () => {
+    const { db } = database;
+    await emulator.fault({ method: "POST", path: "/sera/v1/balance/add-funds", action: "drop", count: 10 });
+    const key = randomUUID();
+    await expect(buy(4000, key)).rejects.toMatchObject({ code: "SERA_UNAVAILABLE" });
+    await emulator.clearFaults();
+
+    // A recovery run claimed the job and its process was killed before it could release it.
+    await db.jobRun.deleteMany({ where: { name: RECOVERY_JOB } });
+    const crashedAt = new Date();
+    expect(await claimJobRun({ db, name: RECOVERY_JOB, everyMs: RECOVERY_EVERY_MS, lockMs: RECOVERY_LOCK_MS, now: crashedAt })).toBe(true);
+
+    // Two minutes later (two cron ticks) the next run finishes the purchase with the same key.
+    const later = new Date(crashedAt.getTime() + 2 * 60_000);
+    expect(await runRecoveryJob({ db, sera, now: later })).not.toBeNull();
+    expect(await db.purchaseIntent.findUniqueOrThrow({ where: { idempotencyKey: key }, select: { state: true } })).toEqual({ state: "succeeded" });
+    expect(await fundsWithKey(key)).toHaveLength(1);
+    expect(await balanceCents()).toBe(14_000);
+    expect(await db.jobRun.findUniqueOrThrow({ where: { name: RECOVERY_JOB }, select: { lockedUntil: true } })).toEqual({ lockedUntil: null });
+
+    // The embedded timer fires every RECOVERY_EVERY_MS; a tick a few ms early still runs.
+    await emulator.fault({ method: "POST", path: "/sera/v1/balance/add-funds", action: "drop", count: 10 });
+    const secondKey = randomUUID();
+    await expect(buy(1500, secondKey)).rejects.toMatchObject({ code: "SERA_UNAVAILABLE" });
+    await emulator.clearFaults();
+    expect(await runRecoveryJob({ db, sera, now: new Date(later.getTime() + RECOVERY_EVERY_MS - 5) })).not.toBeNull();
+    expect(await db.purchaseIntent.findUniqueOrThrow({ where: { idempotencyKey: secondKey }, select: { state: true } })).toEqual({ state: "succeeded" });
+    expect(await fundsWithKey(secondKey)).toHaveLength(1);
+    expect(await balanceCents()).toBe(15_500);
+  });
+
+  it("a run that is still alive keeps renewing its short lock, so no second run starts beside it", async () => {
+    const { db } = database;
+    const claimedAt = new Date();
+    expect(await claimJobRun({ db, name: "renewal-check", everyMs: 60_000, lockMs: 300, now: claimedAt })).toBe(true);
+    const stopRenewing = keepJobRunLocked({ db, name: "renewal-check", claimedAt, lockMs: 300 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await claimJobRun({ db, name: "renewal-check", everyMs: 0, lockMs: 300, now: new Date(claimedAt.getTime() + 350) })).toBe(false);
+    stopRenewing();
+    const { lockedUntil } = await db.jobRun.findUniqueOrThrow({ where: { name: "renewal-check" }, select: { lockedUntil: true } });
+    expect(lockedUntil!.getTime()).toBeGreaterThan(claimedAt.getTime() + 300);
   });
 
   it("auto-refill tops up below the threshold, at most N times a day, once when asked twice at once, and never when off", async () => {

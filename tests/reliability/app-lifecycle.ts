@@ -40,15 +40,15 @@ export class AppLifecycle {
     const server = this.server;
     const at = Date.now();
     this.restarting = (async () => {
-      this.saveOutput(server.output());
-      await server.kill();
-      this.server = null;
       try {
+        await server.kill();
+        this.server = null;
+        this.saveOutput(server.output());
         await this.start();
         this.restarts += 1;
       } catch (error) {
+        // The app did not come back (or the kill itself failed): the suite stops and says why.
         this.startFailure = error as Error;
-        this.saveOutput(String((error as Error).message));
         throw error;
       } finally {
         this.kills.push({ at, cause, path: exchange?.path, seraMs: exchange?.seraMs, downMs: Date.now() - at });

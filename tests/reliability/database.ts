@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { hashPassword } from "@/lib/auth/password";
@@ -90,6 +90,8 @@ export async function prepareDatabase(
   { dataDir, orderCount, serverUrl }: { dataDir: string; orderCount: number; serverUrl?: string },
 ): Promise<{ orders: TOrderForLabel[]; adminEmails: string[] }> {
   rmSync(dataDir, { recursive: true, force: true });
+  // Also home of the run's logs, on PostgreSQL too.
+  mkdirSync(dataDir, { recursive: true });
   if (database.kind === "postgresql") {
     await database.drop();
     await adminQuery(serverUrl!, `CREATE DATABASE ${RELIABILITY_DATABASE}`);

@@ -83,9 +83,13 @@ async function main() {
     console.log(`app up, ${sessions.length} admins signed in, SERA connected; buying...`);
 
     const progress = setInterval(() => console.log(`  ... ${proxy!.exchanges.length} SERA exchanges, ${lifecycle!.kills.length} kills`), 30_000);
-    const load = await driveLoad({ lifecycle, sessions, emulator, proxy, orders, labels, funds, seraTimeoutMs: SERA_TIMEOUT_MS, killTarget, random }).finally(() =>
-      clearInterval(progress),
-    );
+    const outputFile = path.join(dataDir, `app-output-${database.kind}.log`);
+    const load = await driveLoad({ lifecycle, sessions, emulator, proxy, orders, labels, funds, seraTimeoutMs: SERA_TIMEOUT_MS, killTarget, random })
+      .catch((error: unknown) => {
+        if (lifecycle?.startFailure) console.error(`\nFAIL: ShipDesk did not come back after kill ${lifecycle.kills.length}; every run's output is in ${outputFile}`);
+        throw error;
+      })
+      .finally(() => clearInterval(progress));
     // Every call and answer, for reading a failure afterwards.
     writeFileSync(path.join(dataDir, `load-${database.kind}.json`), JSON.stringify({ kills: lifecycle.kills, ...load }, null, 1));
     const lastKillAt = Math.max(load.loadEndedAt, ...lifecycle.kills.map((kill) => kill.at));
