@@ -18,7 +18,7 @@
  * --pglite-setting "shared_buffers=16MB" (appended to the embedded database's postgresql.auto.conf).
  */
 import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -288,6 +288,7 @@ async function benchDatabase(database: "embedded" | "postgres", options: TOption
     await emulator.stop();
     if (!options.keep) {
       rmSync(dataDir, { recursive: true, force: true });
+      if (existsSync(DATA_DIR) && readdirSync(DATA_DIR).length === 0) rmSync(DATA_DIR, { recursive: true });
       if (database === "postgres") await dropPostgresDatabase(adminUrl);
     }
   }
