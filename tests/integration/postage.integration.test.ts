@@ -122,6 +122,17 @@ describe("postage: one-click add-funds and auto-refill against the emulator", ()
     expect(await balanceCents()).toBe(15_500);
   });
 
+  it("a backlog larger than one batch is finished in one recovery run, each purchase once", async () => {
+    await emulator.fault({ method: "POST", path: "/sera/v1/balance/add-funds", action: "drop", count: 9 });
+    const keys = [randomUUID(), randomUUID(), randomUUID()];
+    for (const key of keys) await expect(buy(1000, key)).rejects.toMatchObject({ code: "SERA_UNAVAILABLE" });
+    await emulator.clearFaults();
+    const recovered = await finishPendingPurchases({ db: database.db, sera, now: new Date(Date.now() + 60_000), limit: 2 });
+    expect(recovered).toMatchObject({ examined: 3, finished: 3, stillPending: 0, failed: 0 });
+    for (const key of keys) expect(await fundsWithKey(key)).toHaveLength(1);
+    expect(await balanceCents()).toBe(13_000);
+  });
+
   it("a run that is still alive keeps renewing its short lock, so no second run starts beside it", async () => {
     const { db } = database;
     const claimedAt = new Date();
