@@ -74,6 +74,7 @@ type TResult = {
     deleted: number;
     batches: number | null;
     slowestBatchMs: number | null;
+    vacuumMs: number | null;
     totalS: number;
     pagesDuring: TSummary;
     slowestPageDuring: { ms: number; path: string; startedAfterS: number };
@@ -498,6 +499,8 @@ async function timeAction(session: TAppSession, proxy: TSeraProxy, name: string,
   };
 }
 
+type TClearAnswer = { deleted: number; batches?: number; slowestBatchMs?: number; vacuumMs?: number; message: string };
+
 async function timeCleanup(session: TAppSession, data: TGeneratedData): Promise<TResult["cleanup"]> {
   const during: number[] = [];
   const slowest = { ms: 0, path: "", startedAfterS: 0 };
@@ -520,7 +523,7 @@ async function timeCleanup(session: TAppSession, data: TGeneratedData): Promise<
   const started = performance.now();
   let answer: Awaited<ReturnType<TAppSession["callAction"]>>;
   try {
-    answer = await session.callAction<{ deleted: number; batches?: number; slowestBatchMs?: number; message: string }>("clearExpiredLogsAction", {}, { timeoutMs: 20 * 60_000 });
+    answer = await session.callAction<TClearAnswer>("clearExpiredLogsAction", {}, { timeoutMs: 20 * 60_000 });
   } finally {
     running = false;
     await load;
@@ -528,13 +531,14 @@ async function timeCleanup(session: TAppSession, data: TGeneratedData): Promise<
   const totalS = Number(((performance.now() - started) / 1000).toFixed(1));
   clientDelay.disable();
   if (!answer.ok) throw new Error(`clearExpiredLogsAction: ${answer.error}`);
-  const result = answer.data as { deleted: number; batches?: number; slowestBatchMs?: number; message: string };
+  const result = answer.data as TClearAnswer;
   if (result.deleted < data.counts.logs) throw new Error(`the clean-up deleted ${result.deleted} of ${data.counts.logs} expired entries: ${result.message}`);
   const logsPage = await session.getPage("/logs");
   return {
     deleted: result.deleted,
     batches: result.batches ?? null,
     slowestBatchMs: result.slowestBatchMs ?? null,
+    vacuumMs: result.vacuumMs ?? null,
     totalS,
     pagesDuring: summarize(during),
     slowestPageDuring: slowest,
@@ -581,6 +585,7 @@ function printDatabase(result: TResult): string {
     ]),
     [`clean-up: ${result.cleanup.deleted.toLocaleString("en-US")} rows, total`, result.cleanup.totalS, "", "", "s"],
     [`clean-up: slowest of ${result.cleanup.batches ?? "?"} batches`, "", "", result.cleanup.slowestBatchMs ?? "-", "ms"],
+    ["clean-up: the VACUUM after the batches", "", "", result.cleanup.vacuumMs ?? "-", "ms"],
     [`clean-up: pages served meanwhile (${result.cleanup.pagesDuring.n} requests)`, result.cleanup.pagesDuring.p50, result.cleanup.pagesDuring.p95, result.cleanup.pagesDuring.max, "ms"],
     ["peak resident memory of next start (whole tree)", "", "", result.memory.peakMb, "MB"],
   ];

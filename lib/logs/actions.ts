@@ -15,6 +15,7 @@ export const clearExpiredLogsAction = defineAction({ schema: ZClearExpiredLogs, 
     deleted: result.deleted,
     batches: result.batches,
     slowestBatchMs: result.slowestBatchMs,
+    vacuumMs: result.vacuumMs,
     retentionDays: result.retentionDays,
     message:
       result.deleted === 0
