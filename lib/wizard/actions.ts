@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action-client";
 import { getDb } from "@/lib/db";
 import { addressOf, buyLabel, labelSpecOf } from "@/lib/shipments/buy-label";
@@ -39,7 +38,9 @@ export const parseAddressAction = defineAction({ schema: ZParseAddress, access: 
 
 export const buyLabelAction = defineAction({ schema: ZBuyLabel, access: "change" }, async (input, { user }) => {
   const db = await getDb();
+  // No revalidatePath: it would render the wizard page again into this answer (a SERA call and
+  // ~30 ms), and the wizard shows the label from this result. Pages are dynamic, so the order
+  // page the admin goes to next is rendered fresh.
   const bought = await buyLabel({ db, sera: getSeraClient({ db }), input, actorId: user.id });
-  revalidatePath(`/orders/${input.orderNumber}`);
   return { shipmentId: bought.shipmentId, trackingNumber: bought.trackingNumber, postageCents: bought.postageCents, isTestLabel: bought.isTestLabel };
 });
