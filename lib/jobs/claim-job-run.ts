@@ -50,3 +50,27 @@ export function keepJobRunLocked({ db, name, claimedAt, lockMs }: { db: TPrismaC
 export async function releaseJobRun({ db, name }: { db: TPrismaClient; name: string }): Promise<void> {
   await db.jobRun.updateMany({ where: { name }, data: { lockedUntil: null } });
 }
+
+/**
+ * Lock of a claimed run, renewed every third of it while the run lives: a process killed mid-run
+ * blocks the next run for at most this long, whatever the job.
+ */
+export const JOB_RUN_LOCK_MS = 90 * 1000;
+
+/**
+ * Claims the run, keeps its lock alive while `run` works, and releases it afterwards.
+ * Resolves to `run`'s result, or null when the job was not due or is running elsewhere.
+ */
+export async function runClaimedJob<T>(
+  { db, name, everyMs, now = new Date() }: { db: TPrismaClient; name: string; everyMs: number; now?: Date },
+  run: () => Promise<T>,
+): Promise<T | null> {
+  if (!(await claimJobRun({ db, name, everyMs, lockMs: JOB_RUN_LOCK_MS, now }))) return null;
+  const stopRenewing = keepJobRunLocked({ db, name, claimedAt: now, lockMs: JOB_RUN_LOCK_MS });
+  try {
+    return await run();
+  } finally {
+    stopRenewing();
+    await releaseJobRun({ db, name });
+  }
+}

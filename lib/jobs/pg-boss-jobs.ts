@@ -18,56 +18,43 @@ type TStartPgBossJobsOptions = {
 
 /**
  * Periodic jobs on PostgreSQL. pg-boss stores the schedule in the database and its cron monitor
- * sends one job per tick across every app instance; the "singleton" queue lets only one run at
- * a time; the JobRun claim inside the job makes a late duplicate (after an outage) a no-op.
+ * sends one job per tick across every app instance. One run at a time comes from the JobRun
+ * claim inside each job (its lock renewed only while the run lives), not from pg-boss's
+ * "singleton" policy: a worker killed mid-run leaves its job "active" until pg-boss expires it
+ * (15 minutes), and a singleton queue starts nothing before that. The claim also makes a late
+ * duplicate (after an outage) a no-op.
  */
 export async function startPgBossJobs({ connectionString, getDb, schema = "pgboss", pollingIntervalSeconds = 10 }: TStartPgBossJobsOptions) {
   const boss = new PgBoss({ connectionString, schema, max: 2, application_name: "shipdesk-jobs" });
   boss.on("error", (error) => console.error("[jobs] pg-boss error", error));
   await boss.start();
-  await scheduleSingleton(boss, CLEAR_LOGS_JOB, CLEAR_LOGS_CRON, pollingIntervalSeconds, async () => {
+  await schedule(boss, CLEAR_LOGS_JOB, CLEAR_LOGS_CRON, pollingIntervalSeconds, async () => {
     await runClearLogsJob({ db: await getDb() });
   });
-  // Not a singleton queue: a worker killed mid-run leaves its job "active" until pg-boss expires it
-  // (15 minutes), and a singleton queue starts nothing before that. Recovery runs right after
-  // crashes by design; the JobRun claim, whose lock is renewed only while a run is alive, already
-  // lets one run at a time.
-  await scheduleSingleton(
-    boss,
-    RECOVERY_JOB,
-    RECOVERY_CRON,
-    pollingIntervalSeconds,
-    async () => {
-      await runRecoveryJob({ db: await getDb() });
-    },
-    "standard",
-  );
-  await scheduleSingleton(boss, MAIL_JOB, MAIL_CRON, pollingIntervalSeconds, async () => {
+  await schedule(boss, RECOVERY_JOB, RECOVERY_CRON, pollingIntervalSeconds, async () => {
+    await runRecoveryJob({ db: await getDb() });
+  });
+  await schedule(boss, MAIL_JOB, MAIL_CRON, pollingIntervalSeconds, async () => {
     await runMailJob({ db: await getDb() });
   });
-  await scheduleSingleton(boss, TRACKING_JOB, TRACKING_CRON, pollingIntervalSeconds, async () => {
+  await schedule(boss, TRACKING_JOB, TRACKING_CRON, pollingIntervalSeconds, async () => {
     await runTrackingJob({ db: await getDb() });
   });
   return boss;
 }
 
-async function scheduleSingleton(
-  boss: PgBoss,
-  name: string,
-  cron: string,
-  pollingIntervalSeconds: number,
-  run: () => Promise<void>,
-  policy: "singleton" | "standard" = "singleton",
-) {
+const POLICY = "standard";
+
+async function schedule(boss: PgBoss, name: string, cron: string, pollingIntervalSeconds: number, run: () => Promise<void>) {
   // createQueue fails when the queue exists: the first instance to start creates it.
   const existing = await boss.getQueue(name);
   if (!existing) {
-    await boss.createQueue(name, { name, policy, retryLimit: 2 }).catch(async (error: unknown) => {
+    await boss.createQueue(name, { name, policy: POLICY, retryLimit: 2 }).catch(async (error: unknown) => {
       if (!(await boss.getQueue(name))) throw error;
     });
-  } else if (existing.policy !== policy) {
+  } else if (existing.policy !== POLICY) {
     // A queue made by an earlier version: jobs sent from now on follow the new policy.
-    await boss.updateQueue(name, { name, policy, retryLimit: 2 });
+    await boss.updateQueue(name, { name, policy: POLICY, retryLimit: 2 });
   }
   await boss.schedule(name, cron, {}, { tz: "UTC" });
   await boss.work(name, { pollingIntervalSeconds }, run);

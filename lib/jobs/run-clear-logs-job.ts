@@ -1,17 +1,14 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { clearExpiredLogs, type TClearExpiredLogsResult } from "@/lib/logs/clear-expired-logs";
-import { claimJobRun, releaseJobRun } from "./claim-job-run";
+import { runClaimedJob } from "./claim-job-run";
 
 export const CLEAR_LOGS_JOB = "clear-expired-logs";
 /** Hourly, with slack so a run a few minutes early (cron vs. in-process timer drift) still counts. */
 export const CLEAR_LOGS_EVERY_MS = 55 * 60 * 1000;
-const CLEAR_LOGS_LOCK_MS = 30 * 60 * 1000;
 
 /** The scheduled clean-up: runs when due and not running elsewhere, else returns null. */
 export async function runClearLogsJob({ db, now = new Date() }: { db: TPrismaClient; now?: Date }): Promise<TClearExpiredLogsResult | null> {
-  const claimed = await claimJobRun({ db, name: CLEAR_LOGS_JOB, everyMs: CLEAR_LOGS_EVERY_MS, lockMs: CLEAR_LOGS_LOCK_MS, now });
-  if (!claimed) return null;
-  try {
+  return runClaimedJob({ db, name: CLEAR_LOGS_JOB, everyMs: CLEAR_LOGS_EVERY_MS, now }, async () => {
     const result = await clearExpiredLogs({ db, now });
     if (result.deleted > 0) {
       console.info(
@@ -20,7 +17,5 @@ export async function runClearLogsJob({ db, now = new Date() }: { db: TPrismaCli
       );
     }
     return result;
-  } finally {
-    await releaseJobRun({ db, name: CLEAR_LOGS_JOB });
-  }
+  });
 }

@@ -2,17 +2,12 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { finishPendingPurchases } from "@/lib/purchases/finish-pending-purchases";
 import { syncRefunds } from "@/lib/refunds/sync-refunds";
 import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
-import { claimJobRun, keepJobRunLocked, releaseJobRun } from "./claim-job-run";
+import { runClaimedJob } from "./claim-job-run";
 
 export const RECOVERY_JOB = "finish-pending-purchases";
 /** Every minute: a purchase left unconfirmed is finished within minutes, never bought twice. */
 export const RECOVERY_EVERY_MS = 55 * 1000;
 export const RECOVERY_CRON = "* * * * *";
-/**
- * Short, and renewed while the run lasts: a process killed mid-run (the moment recovery exists
- * for) must not keep the next run from finishing its purchases for long.
- */
-export const RECOVERY_LOCK_MS = 90 * 1000;
 /** The embedded timer fires every RECOVERY_EVERY_MS; a few ms of jitter must not make it skip a turn. */
 const RECOVERY_DUE_SLACK_MS = 5 * 1000;
 
@@ -28,17 +23,11 @@ export async function runRecoveryJob({ db, now = new Date(), sera: givenSera }: 
   if (pending === 0 && unanswered === 0) return null;
   const settings = await db.storeSettings.findUnique({ where: { id: 1 }, select: { seraConnectedAt: true } });
   if (!settings?.seraConnectedAt) return null;
-  const claimed = await claimJobRun({ db, name: RECOVERY_JOB, everyMs: RECOVERY_EVERY_MS - RECOVERY_DUE_SLACK_MS, lockMs: RECOVERY_LOCK_MS, now });
-  if (!claimed) return null;
-  const stopRenewing = keepJobRunLocked({ db, name: RECOVERY_JOB, claimedAt: now, lockMs: RECOVERY_LOCK_MS });
-  try {
+  return runClaimedJob({ db, name: RECOVERY_JOB, everyMs: RECOVERY_EVERY_MS - RECOVERY_DUE_SLACK_MS, now }, async () => {
     const sera = givenSera ?? getSeraClient({ db });
     const purchases = await finishPendingPurchases({ db, sera, now });
     const refunds = await syncRefunds({ db, sera, now });
     if (purchases.examined > 0 || refunds.resent > 0) console.info(`[jobs] ${RECOVERY_JOB}: ${JSON.stringify({ purchases, refunds })}`);
     return { purchases, refunds };
-  } finally {
-    stopRenewing();
-    await releaseJobRun({ db, name: RECOVERY_JOB });
-  }
+  });
 }

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/create-client";
 import { addPostage } from "@/lib/postage/add-postage";
 import { autoRefill } from "@/lib/postage/auto-refill";
-import { claimJobRun, keepJobRunLocked } from "@/lib/jobs/claim-job-run";
-import { RECOVERY_EVERY_MS, RECOVERY_JOB, RECOVERY_LOCK_MS, runRecoveryJob } from "@/lib/jobs/run-recovery-job";
+import { claimJobRun, JOB_RUN_LOCK_MS, keepJobRunLocked } from "@/lib/jobs/claim-job-run";
+import { RECOVERY_EVERY_MS, RECOVERY_JOB, runRecoveryJob } from "@/lib/jobs/run-recovery-job";
 import { finishPendingPurchases } from "@/lib/purchases/finish-pending-purchases";
 import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
 import { connectTestStore, createStoreSettings, startSeraEmulator, testSeraConfig, type TSeraEmulator } from "../helpers/sera-emulator";
@@ -101,7 +101,7 @@ describe("postage: one-click add-funds and auto-refill against the emulator", ()
     // A recovery run claimed the job and its process was killed before it could release it.
     await db.jobRun.deleteMany({ where: { name: RECOVERY_JOB } });
     const crashedAt = new Date();
-    expect(await claimJobRun({ db, name: RECOVERY_JOB, everyMs: RECOVERY_EVERY_MS, lockMs: RECOVERY_LOCK_MS, now: crashedAt })).toBe(true);
+    expect(await claimJobRun({ db, name: RECOVERY_JOB, everyMs: RECOVERY_EVERY_MS, lockMs: JOB_RUN_LOCK_MS, now: crashedAt })).toBe(true);
 
     // Two minutes later (two cron ticks) the next run finishes the purchase with the same key.
     const later = new Date(crashedAt.getTime() + 2 * 60_000);
