@@ -203,7 +203,9 @@ async function unitProblems(
     if (item.quantity > left) {
       problems[`items.${index}.quantity`] =
         left <= 0
-          ? `All ${orderItem.quantity} of ${orderItem.productName} are already in another shipment`
+          ? orderItem.quantity === 1
+            ? `${orderItem.productName} is already in another shipment`
+            : `All ${orderItem.quantity} of ${orderItem.productName} are already in another shipment`
           : `Only ${left} of ${orderItem.productName} ${left === 1 ? "is" : "are"} left to ship (${orderItem.quantity} ordered, ${shipped} in other shipments)`;
     }
   });
