@@ -6,6 +6,7 @@ import path from "node:path";
 import { openDatabase } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
 import { seedDemo } from "@/prisma/seed/seed-demo";
+import { nextStartCommand } from "./next-start";
 import { run, startService } from "./run-command";
 
 async function main() {
@@ -29,7 +30,8 @@ async function main() {
     env: { ...process.env, SERA_EMULATOR_DATA_DIR: seraDataDir },
     ready: /listening on (http:\/\/\S+)/,
   });
-  const app = await startService("app", "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(env.PORT)], {
+  const nextStart = nextStartCommand(Number(env.PORT));
+  const app = await startService("app", nextStart.command, nextStart.args, {
     env: { ...process.env, APP_URL: env.APP_URL },
     ready: /Ready in/,
   });

@@ -9,6 +9,7 @@ import { openDatabase } from "@/lib/db/create-client";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { E2E_ACCOUNTS } from "@/e2e/accounts";
 import { seedE2eTransactionLogs } from "@/e2e/seed-transaction-logs";
+import { nextStartCommand } from "./next-start";
 import { run, startService } from "./run-command";
 
 async function main() {
@@ -55,7 +56,8 @@ async function main() {
     ready: /listening on/,
     detached: false,
   });
-  const app = await startService("app", "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, ready: /Ready in/, detached: false });
+  const nextStart = nextStartCommand(port);
+  const app = await startService("app", nextStart.command, nextStart.args, { env, ready: /Ready in/, detached: false });
   const stop = () => {
     app.stop();
     sera.stop();

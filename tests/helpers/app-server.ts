@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { nextStartCommand } from "@/scripts/next-start";
 
 /**
- * The production build of ShipDesk as a real process (`next start`), for suites that need the
+ * The production build of ShipDesk as a real process (`next start`, started as `npm start` does), for suites that need the
  * whole app: the reliability suite kills and restarts it, the benchmarks measure it. The server
  * runs in its own process group so `kill()` takes down Next's workers with it, like a power cut.
  */
@@ -34,7 +35,8 @@ export type TStartAppServerOptions = {
 
 export async function startAppServer({ port, env, echo }: TStartAppServerOptions): Promise<TAppServer> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const { command, args } = nextStartCommand(port, ROOT);
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
