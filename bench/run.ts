@@ -27,7 +27,6 @@ import { openPglite } from "@/lib/db/adapter";
 import { openDatabase, type TPrismaClient } from "@/lib/db/create-client";
 import { encodeLogCursor } from "@/lib/logs/log-cursor";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
-import { isoDateIn, shipDateOptions } from "@/lib/shipping/ship-dates";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { run } from "@/scripts/run-command";
 import { processTree, sampleMemory, startAppServer, type TAppServer } from "@/tests/helpers/app-server";
@@ -35,6 +34,7 @@ import { signInOverHttp, type TAppSession } from "@/tests/helpers/app-session";
 import { builtAction, distDir } from "@/tests/helpers/server-actions";
 import { startSeraEmulator } from "@/tests/helpers/sera-emulator-process";
 import { startSeraProxy, type TSeraProxy } from "@/tests/helpers/sera-proxy";
+import { ORDER_FOR_LABEL, wizardInput } from "@/tests/helpers/wizard-input";
 import { generateBenchData, type TDataSize, type TGeneratedData, type TSql } from "./generate-data";
 import { summarize, table, type TSummary } from "./stats";
 
@@ -325,7 +325,6 @@ async function dropPostgresDatabase(adminUrl: string) {
   }
 }
 
-type TBuyableOrder = Awaited<ReturnType<typeof loadBuyableOrders>>[number];
 
 async function prepareData(database: "embedded" | "postgres", dataDir: string, benchUrl: string, options: TOptions, now: Date) {
   const started = performance.now();
@@ -363,7 +362,7 @@ async function prepareData(database: "embedded" | "postgres", dataDir: string, b
     const orders = await loadBuyableOrders(db, data.buyableOrders.slice(0, needed));
     if (orders.length < needed) throw new Error(`only ${orders.length} orders left to ship; the label purchases need ${needed}`);
     log(`data ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(data.counts)}`);
-    return { data, buyInputs: orders.map(wizardInput) };
+    return { data, buyInputs: orders.map((order) => wizardInput(order)) };
   } finally {
     await close();
   }
@@ -373,61 +372,10 @@ function loadBuyableOrders(db: TPrismaClient, numbers: number[]) {
   return db.order.findMany({
     where: { number: { in: numbers } },
     orderBy: { number: "desc" },
-    select: {
-      number: true,
-      shipToName: true,
-      shipToLine1: true,
-      shipToLine2: true,
-      shipToCity: true,
-      shipToState: true,
-      shipToPostalCode: true,
-      shipToCountry: true,
-      items: { orderBy: { position: "asc" }, select: { id: true, quantity: true, unitPriceCents: true, unitWeightOz: true } },
-    },
+    select: ORDER_FOR_LABEL,
   });
 }
 
-/** What the wizard sends for a whole domestic order (as tests/integration/buy-label.integration.test.ts builds it). */
-function wizardInput(order: TBuyableOrder): TBuyLabelInput {
-  const now = new Date();
-  return {
-    shipmentId: randomUUID(),
-    orderNumber: order.number,
-    items: order.items.map((item) => ({ orderItemId: item.id, quantity: item.quantity })),
-    mailClass: "usps_ground_advantage",
-    packagingType: "package",
-    weightOz: order.items.reduce((sum, item) => sum + item.quantity * item.unitWeightOz, 0) + 4,
-    dimensions: { lengthIn: 10, widthIn: 8, heightIn: 4 },
-    shipDate: shipDateOptions(now)[0] ?? isoDateIn(now),
-    labelFormat: "pdf",
-    labelSize: "size_4x6",
-    shipFrom: {
-      name: "Jane Juniper",
-      company: "Juniper Tea Co.",
-      line1: "2100 NW Raleigh St",
-      city: "Portland",
-      state: "OR",
-      postalCode: "97210",
-      countryCode: "US",
-      phone: "503-555-0142",
-    },
-    shipTo: {
-      name: order.shipToName,
-      line1: order.shipToLine1,
-      line2: order.shipToLine2 ?? undefined,
-      city: order.shipToCity,
-      state: order.shipToState ?? undefined,
-      postalCode: order.shipToPostalCode,
-      countryCode: order.shipToCountry,
-    },
-    packageValueCents: order.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
-    description: "Tea",
-    referenceNumber: `R-${order.number}`,
-    deliveryConfirmation: "none",
-    flagAsShipped: true,
-    comments: "Packed with care, enjoy!",
-  };
-}
 
 /** Follows the logs page's own "Older entries" links, so the page's cursor format is exercised as a browser would. */
 async function followLogPages(session: TAppSession, pages: number) {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/create-client";
 import { finishPendingPurchases } from "@/lib/purchases/finish-pending-purchases";
@@ -7,9 +6,8 @@ import type { TSeraConfig } from "@/lib/sera/config";
 import type { TLabelSpec } from "@/lib/sera/requests";
 import { buyLabel } from "@/lib/shipments/buy-label";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
-import { buildCustomsLines } from "@/lib/shipping/customs";
-import { isoDateIn } from "@/lib/shipping/ship-dates";
 import { seedDemo } from "@/prisma/seed/seed-demo";
+import { ORDER_FOR_LABEL, wizardInput } from "../helpers/wizard-input";
 import { connectTestStore, startSeraEmulator, testSeraConfig, type TSeraEmulator } from "../helpers/sera-emulator";
 import { createTestDatabase } from "../helpers/test-db";
 
@@ -41,72 +39,12 @@ describe("buying a label for an order against the emulator", () => {
         id: { notIn: [...usedOrders] },
       },
       orderBy: { number: "asc" },
-      select: {
-        id: true,
-        number: true,
-        shipToName: true,
-        shipToLine1: true,
-        shipToLine2: true,
-        shipToCity: true,
-        shipToState: true,
-        shipToPostalCode: true,
-        shipToCountry: true,
-        customer: { select: { email: true } },
-        items: {
-          orderBy: { position: "asc" },
-          select: { id: true, productName: true, quantity: true, unitPriceCents: true, unitWeightOz: true, hsCode: true, countryOfOrigin: true },
-        },
-      },
+      select: { ...ORDER_FOR_LABEL, customer: { select: { email: true } } },
     });
     const order = orders.find((candidate) => candidate.items.reduce((sum, item) => sum + item.quantity, 0) >= (where.minUnits ?? 1));
     if (!order) throw new Error("the seed has no such order left");
     usedOrders.add(order.id);
     return order;
-  }
-  type TOrder = Awaited<ReturnType<typeof freshOrder>>;
-
-  function wizardInput(order: TOrder, overrides: Partial<TBuyLabelInput> = {}): TBuyLabelInput {
-    const international = order.shipToCountry !== "US";
-    const weightOz = order.items.reduce((sum, item) => sum + item.quantity * item.unitWeightOz, 0) + 4;
-    return {
-      shipmentId: randomUUID(),
-      orderNumber: order.number,
-      items: order.items.map((item) => ({ orderItemId: item.id, quantity: item.quantity })),
-      mailClass: international ? "usps_priority_mail_international" : "usps_ground_advantage",
-      packagingType: "package",
-      weightOz,
-      dimensions: { lengthIn: 10, widthIn: 8, heightIn: 4 },
-      shipDate: isoDateIn(new Date()),
-      labelFormat: "pdf",
-      labelSize: "size_4x6",
-      shipFrom: {
-        name: "Jane Juniper",
-        company: "Juniper Tea Co.",
-        line1: "2100 NW Raleigh St",
-        city: "Portland",
-        state: "OR",
-        postalCode: "97210",
-        countryCode: "US",
-        phone: "503-555-0142",
-      },
-      shipTo: {
-        name: order.shipToName,
-        line1: order.shipToLine1,
-        line2: order.shipToLine2 ?? undefined,
-        city: order.shipToCity,
-        state: order.shipToState ?? undefined,
-        postalCode: order.shipToPostalCode,
-        countryCode: order.shipToCountry,
-      },
-      packageValueCents: order.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
-      description: "Tea",
-      referenceNumber: `R-${order.number}`,
-      deliveryConfirmation: "none",
-      customs: international ? { contentsType: "merchandise", nonDeliveryOption: "return_to_sender", lines: buildCustomsLines(order.items).lines } : undefined,
-      flagAsShipped: true,
-      comments: "Packed with care, enjoy!",
-      ...overrides,
-    };
   }
 
   const buy = (input: TBuyLabelInput) => buyLabel({ db: db(), sera, input, actorId: adminId });

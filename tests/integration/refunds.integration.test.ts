@@ -5,12 +5,11 @@ import { requestRefund } from "@/lib/refunds/request-refund";
 import { markRefundCredited, syncRefunds } from "@/lib/refunds/sync-refunds";
 import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
 import { buyLabel } from "@/lib/shipments/buy-label";
-import type { TBuyLabelInput } from "@/lib/shipments/schemas";
 import { getShipmentHistory, recordLabelPrint } from "@/lib/shipments/shipment-history";
-import { isoDateIn } from "@/lib/shipping/ship-dates";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { connectTestStore, startSeraEmulator, testSeraConfig, type TSeraEmulator } from "../helpers/sera-emulator";
 import { createTestDatabase } from "../helpers/test-db";
+import { ORDER_FOR_LABEL, wizardInput } from "../helpers/wizard-input";
 
 type TLedgerLabel = { label_id: string; voided: boolean; refund_status: "none" | "submitted" | "approved"; refund_amount: number | null };
 
@@ -29,16 +28,7 @@ describe("refunds and reprints against the emulator", () => {
     const order = await db().order.findFirstOrThrow({
       where: { status: { in: ["pending", "processing"] }, shipToCountry: "US", shipments: { none: {} }, id: { notIn: [...usedOrders] } },
       orderBy: { number: "asc" },
-      select: {
-        id: true,
-        number: true,
-        shipToName: true,
-        shipToLine1: true,
-        shipToCity: true,
-        shipToState: true,
-        shipToPostalCode: true,
-        items: { orderBy: { position: "asc" }, select: { id: true, quantity: true, unitPriceCents: true, unitWeightOz: true } },
-      },
+      select: ORDER_FOR_LABEL,
     });
     usedOrders.add(order.id);
     return order;
@@ -47,26 +37,7 @@ describe("refunds and reprints against the emulator", () => {
   /** Buys a live (charged) label for every unit of a fresh domestic order. */
   async function shippedOrder(order?: Awaited<ReturnType<typeof freshOrder>>) {
     order ??= await freshOrder();
-    const input: TBuyLabelInput = {
-      shipmentId: randomUUID(),
-      orderNumber: order.number,
-      items: order.items.map((item) => ({ orderItemId: item.id, quantity: item.quantity })),
-      mailClass: "usps_ground_advantage",
-      packagingType: "package",
-      weightOz: order.items.reduce((sum, item) => sum + item.quantity * item.unitWeightOz, 0) + 4,
-      dimensions: { lengthIn: 10, widthIn: 8, heightIn: 4 },
-      shipDate: isoDateIn(new Date()),
-      labelFormat: "pdf",
-      labelSize: "size_4x6",
-      shipFrom: { name: "Jane Juniper", line1: "2100 NW Raleigh St", city: "Portland", state: "OR", postalCode: "97210", countryCode: "US", phone: "503-555-0142" },
-      shipTo: { name: order.shipToName, line1: order.shipToLine1, city: order.shipToCity, state: order.shipToState ?? undefined, postalCode: order.shipToPostalCode, countryCode: "US" },
-      packageValueCents: order.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
-      description: "Tea",
-      referenceNumber: `R-${order.number}`,
-      deliveryConfirmation: "none",
-      flagAsShipped: true,
-      comments: "",
-    };
+    const input = wizardInput(order, { comments: "" });
     const bought = await buyLabel({ db: db(), sera, input, actorId: adminId }).catch((error: { fieldErrors?: unknown }) => {
       throw new Error(`buyLabel refused: ${JSON.stringify(error.fieldErrors ?? error)}`);
     });

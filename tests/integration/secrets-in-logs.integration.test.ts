@@ -23,6 +23,7 @@ import { isoDateIn } from "@/lib/shipping/ship-dates";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { signInAtSera, startSeraEmulator, testSeraConfig, type TSeraEmulator } from "../helpers/sera-emulator";
 import { createTestDatabase } from "../helpers/test-db";
+import { ORDER_FOR_LABEL, wizardInput } from "../helpers/wizard-input";
 
 /**
  * Canary secrets through every exchange ShipDesk logs with SERA, then a search of everything a
@@ -156,42 +157,9 @@ describe("canary secrets never reach the logs", () => {
     const order = await db().order.findFirstOrThrow({
       where: { status: { in: ["pending", "processing"] }, shipToCountry: "US", shipments: { none: {} } },
       orderBy: { number: "asc" },
-      select: {
-        number: true,
-        shipToName: true,
-        shipToLine1: true,
-        shipToCity: true,
-        shipToState: true,
-        shipToPostalCode: true,
-        items: { select: { id: true, quantity: true, unitWeightOz: true, unitPriceCents: true } },
-      },
+      select: ORDER_FOR_LABEL,
     });
-    return {
-      shipmentId: randomUUID(),
-      orderNumber: order.number,
-      items: order.items.map((item) => ({ orderItemId: item.id, quantity: item.quantity })),
-      mailClass: "usps_ground_advantage",
-      packagingType: "package",
-      weightOz: order.items.reduce((sum, item) => sum + item.quantity * item.unitWeightOz, 0) + 4,
-      dimensions: { lengthIn: 10, widthIn: 8, heightIn: 4 },
-      shipDate: isoDateIn(new Date()),
-      labelFormat: "pdf",
-      labelSize: "size_4x6",
-      shipFrom: { name: "Jane Juniper", line1: "2100 NW Raleigh St", city: "Portland", state: "OR", postalCode: "97210", countryCode: "US" },
-      shipTo: {
-        name: order.shipToName,
-        line1: order.shipToLine1,
-        city: order.shipToCity,
-        state: order.shipToState ?? undefined,
-        postalCode: order.shipToPostalCode,
-        countryCode: "US",
-      },
-      packageValueCents: order.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
-      description: "Tea",
-      referenceNumber: `R-${order.number}`,
-      deliveryConfirmation: "none",
-      flagAsShipped: false,
-    };
+    return wizardInput(order, { flagAsShipped: false });
   }
 
   it("connects, refreshes and keeps the issued tokens only as ciphertext that decrypts back to them", async () => {
@@ -316,7 +284,8 @@ describe("canary secrets never reach the logs", () => {
         schema: ZTokenResponse,
       });
       const balance = client.request({ operation: "balance.get", method: "GET", path: "/v1/balance", accessToken: latestIssued("access_token"), schema: ZBalanceResponse });
-      for (const call of [refresh, balance]) thrown.push(await call.then(() => null, (error: unknown) => error));
+      // Both outcomes caught at once: the second may fail while the first is still awaited.
+      thrown.push(...(await Promise.all([refresh, balance].map((call) => call.then(() => null, (error: unknown) => error)))));
     } finally {
       await echo.close();
     }

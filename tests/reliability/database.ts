@@ -5,7 +5,8 @@ import { Client } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { openDatabase } from "@/lib/db/create-client";
 import { seedDemo } from "@/prisma/seed/seed-demo";
-import { run } from "@/scripts/run-command";
+import { run } from "@/scripts/run-command";import { ORDER_FOR_LABEL, type TOrderForLabel } from "@/tests/helpers/wizard-input";
+
 
 /**
  * A fresh ShipDesk database for one reliability run: PGlite under `.reliability-data/`, or the
@@ -27,11 +28,7 @@ export type TReliabilityDatabase = {
   drop(): Promise<void>;
 };
 
-export type TOrderForLabel = {
-  number: number;
-  items: { id: string; quantity: number; unitWeightOz: number; unitPriceCents: number }[];
-  shipTo: { name: string; line1: string; city: string; state: string; postalCode: string };
-};
+export type { TOrderForLabel } from "@/tests/helpers/wizard-input";
 
 /** Real places whose city, state and ZIP agree, so the emulator validates them like SERA would. */
 const DESTINATIONS = [
@@ -167,9 +164,9 @@ async function createShippableOrders(db: TDb, count: number): Promise<TOrderForL
         placedAt,
         items: { create: items },
       },
-      select: { number: true, items: { orderBy: { position: "asc" }, select: { id: true, quantity: true, unitWeightOz: true, unitPriceCents: true } } },
+      select: ORDER_FOR_LABEL,
     });
-    orders.push({ number: created.number, items: created.items, shipTo: { name, ...destination } });
+    orders.push(created);
   }
   return orders;
 }

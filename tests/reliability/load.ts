@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { TBuyLabelInput } from "@/lib/shipments/schemas";
-import { isoDateIn } from "@/lib/shipping/ship-dates";
 import { sleep } from "@/tests/helpers/app-server";
 import type { TActionAnswer, TAppSession } from "@/tests/helpers/app-session";
 import type { TFault, TSeraEmulator } from "@/tests/helpers/sera-emulator-process";
 import type { TSeraProxy } from "@/tests/helpers/sera-proxy";
 import type { AppLifecycle } from "./app-lifecycle";
-import type { TOrderForLabel } from "./database";
+import { wizardInput, type TOrderForLabel } from "@/tests/helpers/wizard-input";
 
 /**
  * Several admins buying labels and postage through the app's own server actions while SERA
@@ -203,38 +201,6 @@ export async function driveLoad(options: TLoadOptions): Promise<TLoadResult> {
   return result;
 }
 
-/** What the shipping wizard sends for a whole domestic order by Ground Advantage. */
-export function wizardInput(order: TOrderForLabel): TBuyLabelInput {
-  const weightOz = order.items.reduce((sum, item) => sum + item.quantity * item.unitWeightOz, 0) + 4;
-  return {
-    shipmentId: randomUUID(),
-    orderNumber: order.number,
-    items: order.items.map((item) => ({ orderItemId: item.id, quantity: item.quantity })),
-    mailClass: "usps_ground_advantage",
-    packagingType: "package",
-    weightOz,
-    dimensions: { lengthIn: 10, widthIn: 8, heightIn: 4 },
-    shipDate: isoDateIn(new Date()),
-    labelFormat: "pdf",
-    labelSize: "size_4x6",
-    shipFrom: {
-      name: "Jane Juniper",
-      company: "Juniper Tea Co.",
-      line1: "2100 NW Raleigh St",
-      city: "Portland",
-      state: "OR",
-      postalCode: "97210",
-      countryCode: "US",
-      phone: "503-555-0142",
-    },
-    shipTo: { ...order.shipTo, countryCode: "US" },
-    packageValueCents: order.items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
-    description: "Tea",
-    referenceNumber: `R-${order.number}`,
-    deliveryConfirmation: "none",
-    flagAsShipped: true,
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let index = items.length - 1; index > 0; index -= 1) {
