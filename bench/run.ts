@@ -233,9 +233,8 @@ async function benchDatabase(database: "embedded" | "postgres", options: TOption
       "logs, errors only (2% of entries)": "/logs?status=error",
       "logs, one operation (labels.void, 3%)": "/logs?operation=labels.void",
       ...(data.orderWithLogs ? { [`logs, one order's entries (#${data.orderWithLogs})`]: `/logs?order=${data.orderWithLogs}` } : {}),
-      // Not a list page: the page buy label's action is posted from, which Next renders again
-      // into the action's answer after revalidatePath (part of that action's overhead).
-      [`${INFO} ship page the buy-label action re-renders`]: builtAction("buyLabelAction").url,
+      // Not a list page: the Shipping Wizard (it asks SERA for the carrier's services).
+      [`${INFO} Shipping Wizard page`]: builtAction("buyLabelAction").url,
     };
     await followLogPages(session, 10);
     const pages: TResult["pages"] = {};
