@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite — lint, type check, the SERA emulator's own tests, unit and
 # integration tests (embedded database; PostgreSQL too when DATABASE_URL is set), then the
-# production build and the end-to-end tests in Chromium.
+# production build, the end-to-end tests in Chromium, and the reliability suite (money under
+# SERA faults and app kills) on the embedded database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,3 +22,5 @@ npx next build
 step "End-to-end tests (Chromium)"
 bash scripts/ensure-chromium.sh
 npx playwright test
+step "Reliability: labels and add-funds under SERA faults and app kills (embedded database)"
+DATABASE_URL= npm run --silent test:reliability
