@@ -46,6 +46,8 @@ const HAS_LABEL = ["label_created", "refund_requested", "refund_rejected"] as co
 
 const STILL_PENDING_MESSAGE =
   "SERA did not confirm the label. Nothing will be bought twice: ShipDesk finishes it with the same request shortly, or press Buy again.";
+const NOT_SAVED_MESSAGE =
+  "SERA sold the label, but ShipDesk could not save it yet. Nothing will be bought twice: ShipDesk saves it with the same request shortly, or press Buy again.";
 
 /**
  * Buys a USPS label for part or all of an order under the purchase-intent protocol: the shipment,
@@ -316,6 +318,7 @@ async function sendLabelIntent(options: Pick<TBuyLabelOptions, "db" | "sera" | "
 
   const purchase = () =>
     sera.createLabel(body.spec, { idempotencyKey: intent.idempotencyKey, testMode: body.testMode, context: { orderId: body.orderId, shipmentId: body.shipmentId } });
+  let sold = false;
   try {
     let label: TPurchasedLabel;
     try {
@@ -329,6 +332,7 @@ async function sendLabelIntent(options: Pick<TBuyLabelOptions, "db" | "sera" | "
         throw new AppError("INSUFFICIENT_FUNDS", `Not enough postage: ${retryError.seraMessage ?? "the balance does not cover this label."} Add postage and try again.`);
       });
     }
+    sold = true;
     return await recordLabel(options, intentId, body, label);
   } catch (error) {
     // 409: SERA is still processing this key. A concurrent sender will record the outcome; if the
@@ -342,6 +346,11 @@ async function sendLabelIntent(options: Pick<TBuyLabelOptions, "db" | "sera" | "
     await db.purchaseIntent.update({ where: { id: intentId }, data: { lastError: message } });
     // Disconnected: the reconnect message is what the admin can act on; recovery finishes it afterwards.
     if (error instanceof AppError && error.code === "SERA_NOT_CONNECTED") throw error;
+    if (sold) {
+      // SERA answered; our own write failed. Not SERA's fault, so not SERA's message.
+      console.error("buyLabel: the label was sold but could not be recorded; recovery will record it", error);
+      throw new AppError("SERA_UNAVAILABLE", NOT_SAVED_MESSAGE, { cause: error });
+    }
     throw new AppError("SERA_UNAVAILABLE", STILL_PENDING_MESSAGE, { cause: error });
   }
 }

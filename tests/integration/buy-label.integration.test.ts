@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TDatabase } from "@/lib/db/create-client";
 import { finishPendingPurchases } from "@/lib/purchases/finish-pending-purchases";
 import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
@@ -234,6 +234,32 @@ describe("buying a label for an order against the emulator", () => {
     expect(await db().outboxEmail.count({ where: { shipmentId: input.shipmentId } })).toBe(1);
   });
 
+  it("when the database refuses to record a label SERA sold, the admin is told so (not that SERA failed), and recovery records it once", async () => {
+    await setTestMode(false);
+    // The outcome write fails, as it would with the database briefly unavailable.
+    await db().$executeRawUnsafe(`CREATE FUNCTION refuse_label_created() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.status = 'label_created' THEN RAISE EXCEPTION 'database unavailable'; END IF; RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER refuse_label_created BEFORE UPDATE ON "Shipment" FOR EACH ROW EXECUTE FUNCTION refuse_label_created()`);
+    const input = wizardInput(await freshOrder());
+    const silenced = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      await expect(buy(input)).rejects.toMatchObject({ code: "SERA_UNAVAILABLE", userMessage: expect.stringMatching(/^SERA sold the label, but ShipDesk could not save it yet\./) });
+    } finally {
+      silenced.mockRestore();
+      await db().$executeRawUnsafe(`DROP TRIGGER refuse_label_created ON "Shipment"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION refuse_label_created()`);
+    }
+    const intent = await intentOf(input.shipmentId);
+    expect(intent.state).toBe("pending");
+    const [sold] = await labelsWithKey(intent.idempotencyKey);
+    expect(sold).toBeDefined();
+
+    expect(await finishPendingPurchases({ db: db(), sera, now: new Date(Date.now() + 60_000) })).toMatchObject({ examined: 1, finished: 1 });
+    expect(await labelsWithKey(intent.idempotencyKey)).toHaveLength(1);
+    const shipment = await db().shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { status: true, seraLabelId: true } });
+    expect(shipment).toEqual({ status: "label_created", seraLabelId: sold!.label_id });
+  });
+
   it("not enough postage with auto-refill off: a clear error, nothing charged, the items can be shipped again", async () => {
     await setTestMode(false);
     await setBalance(1);
@@ -328,8 +354,8 @@ describe("buying a label for an order against the emulator", () => {
   it("across every test above, each label SERA sold belongs to exactly one shipment, and no shipment has two", async () => {
     const ledger = await emulator.ledger();
     const shipments = await db().shipment.findMany({ where: { imported: false, seraLabelId: { not: null } }, select: { seraLabelId: true } });
-    // 13 labels bought above: one per purchase, whatever faults hit them on the way.
-    expect(ledger.labels).toHaveLength(13);
+    // 14 labels bought above: one per purchase, whatever faults hit them on the way.
+    expect(ledger.labels).toHaveLength(14);
     expect(shipments.map((shipment) => shipment.seraLabelId).sort()).toEqual(ledger.labels.map((label) => label.label_id).sort());
     expect(new Set(ledger.labels.map((label) => label.idempotency_key)).size).toBe(ledger.labels.length);
   });
