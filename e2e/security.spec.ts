@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { actionsFromBuild, urlOfWorker, type TBuiltAction } from "@/tests/helpers/server-actions";
 import { signIn } from "./helpers";
 
@@ -65,22 +65,44 @@ test("every server action refuses the signed-out, viewers where it changes data,
   expect(await ledgerSize(anonymous)).toEqual(before);
 });
 
-test("every route handler refuses the signed-out, and viewers where it changes data", async ({ page, baseURL }) => {
+const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
+
+/** The newest transaction log entry's link: any SERA exchange would add a newer one. */
+async function newestLogHref(page: Page): Promise<string> {
+  await page.goto("/logs");
+  return (await page.locator('a[href^="/logs/"]').first().getAttribute("href"))!;
+}
+
+test("every route handler refuses the signed-out, and viewers where it changes data, with no side effect", async ({ page, baseURL }) => {
+  // Real ids, so a route that forgot its check would really reprint a label or serve a log.
+  await signIn(page, "admin");
+  await page.goto("/shipments");
+  const shipmentId = (await page.locator('a[href^="/shipments/"]').first().getAttribute("href"))!.split("/")[2]!;
+  const logHref = await newestLogHref(page);
+  const realUrl = (url: string) => url.replace(SAMPLE_ID, url.startsWith("/api/logs/") ? logHref.split("/")[2]! : shipmentId);
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const ledgerBefore = await ledgerSize(anonymous);
+
   const routes = routeHandlers().filter((route) => !route.url.startsWith("/api/auth/"));
   expect(routes.length).toBeGreaterThanOrEqual(5);
-  const anonymous = await playwrightRequest.newContext({ baseURL });
   for (const route of routes) {
     for (const method of route.methods) {
-      const response = await anonymous.fetch(route.url, { method, maxRedirects: 0 });
+      const response = await anonymous.fetch(realUrl(route.url), { method, maxRedirects: 0 });
       const location = response.headers()["location"] ?? "";
       const refused = response.status() === 401 || response.status() === 403 || (response.status() >= 300 && response.status() < 400 && location.includes("/signin"));
       expect(refused, `${method} ${route.url} (${route.file}) signed out: ${response.status()} ${location}`).toBe(true);
     }
   }
+  await page.getByRole("button", { name: "Sign out" }).click();
   await signIn(page, "viewer");
   const connect = await page.request.get("/api/sera/connect", { maxRedirects: 0 });
   expect(connect.headers()["location"] ?? "").not.toContain("/authorize");
   expect(new URL(connect.headers()["location"] ?? "", baseURL).searchParams.get("sera_error")).toContain("not change it");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "admin");
+  expect(await newestLogHref(page)).toBe(logHref);
+  expect(await ledgerSize(anonymous)).toEqual(ledgerBefore);
 });
 
 test("admin pages send the signed-out to the sign-in page, with security headers on every response", async ({ baseURL }) => {
