@@ -3,9 +3,9 @@ import { E2E_ACCOUNTS } from "./accounts";
 
 export async function signIn(page: Page, who: keyof typeof E2E_ACCOUNTS) {
   const account = E2E_ACCOUNTS[who];
-  // A navigation still settling from an earlier step can abort this one: go again once.
+  // A navigation still settling from an earlier step can abort or interrupt this one: go again once.
   await page.goto("/signin").catch(async (error: Error) => {
-    if (!error.message.includes("ERR_ABORTED")) throw error;
+    if (!error.message.includes("ERR_ABORTED") && !error.message.includes("interrupted by another navigation")) throw error;
     await page.goto("/signin");
   });
   await page.getByLabel("E-mail").fill(account.email);
@@ -17,4 +17,12 @@ export async function signIn(page: Page, who: keyof typeof E2E_ACCOUNTS) {
 /** ShipDesk's own alerts (Next's route announcer also has role=alert). */
 export function appAlert(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
+
+/** Signs out and waits until the sign-in page has settled, so the next navigation is not cut short. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByLabel("E-mail")).toBeVisible();
+  await page.waitForLoadState("load");
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { appAlert, signIn } from "./helpers";
+import { appAlert, signIn, signOut } from "./helpers";
 
 test("an admin filters the logs to errors, reads an entry's formatted bodies and downloads it", async ({ page }) => {
   await signIn(page, "admin");
@@ -70,8 +70,7 @@ test("an admin clears expired entries now; a viewer cannot", async ({ page }) =>
   await expect(page.getByRole("status").filter({ hasText: /older than \d+ days/ })).toBeVisible();
   // The seeded entries are recent: the clean-up keeps them.
   await expect(page.locator("tbody tr")).toHaveCount(before);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin/);
+  await signOut(page);
 
   await signIn(page, "viewer");
   await page.goto("/logs");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ACCOUNTS } from "./accounts";
-import { appAlert, signIn } from "./helpers";
+import { appAlert, signIn, signOut } from "./helpers";
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.goto("/orders");
@@ -38,8 +38,7 @@ test("an admin lists orders, filters them, opens one and signs out", async ({ pa
   await expect(page.getByRole("link", { name: "Shipping Center" })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/order-page.png", fullPage: true });
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin/);
+  await signOut(page);
   await page.goto("/orders");
   await expect(page).toHaveURL(/\/signin$/);
 });
@@ -62,8 +61,7 @@ test("an admin changes an order's status; a viewer can read but not change", asy
   await page.getByRole("button", { name: "Mark as processing" }).click();
   await expect(page.getByRole("heading", { name: /Order #\d+/ })).toContainText("Processing");
   const orderUrl = page.url();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin/);
+  await signOut(page);
 
   await signIn(page, "viewer");
   await page.goto(orderUrl);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { actionsFromBuild, urlOfWorker, type TBuiltAction } from "@/tests/helpers/server-actions";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 /**
  * Every server action and route handler, found from the build and the source tree (so a new one
@@ -54,7 +54,7 @@ test("every server action refuses the signed-out, viewers where it changes data,
     expect(asViewer.body, `${action.file} ${action.name} as viewer`).toContain("can view ShipDesk but not change it");
   }
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "admin");
   for (const action of actions) {
     const foreign = await callAction(page.request, action, "https://shop-attacker.example");
@@ -93,13 +93,13 @@ test("every route handler refuses the signed-out, and viewers where it changes d
       expect(refused, `${method} ${route.url} (${route.file}) signed out: ${response.status()} ${location}`).toBe(true);
     }
   }
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "viewer");
   const connect = await page.request.get("/api/sera/connect", { maxRedirects: 0 });
   expect(connect.headers()["location"] ?? "").not.toContain("/authorize");
   expect(new URL(connect.headers()["location"] ?? "", baseURL).searchParams.get("sera_error")).toContain("not change it");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "admin");
   expect(await newestLogHref(page)).toBe(logHref);
   expect(await ledgerSize(anonymous)).toEqual(ledgerBefore);
