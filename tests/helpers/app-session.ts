@@ -1,3 +1,4 @@
+import { submitSeraSignIn } from "./sera-emulator-process";
 import { builtAction, decodeActionResponse } from "./server-actions";
 
 /**
@@ -70,20 +71,7 @@ export async function signInOverHttp({ url, email, password }: { url: string; em
       remember(start);
       const authorizeUrl = start.headers.get("location");
       if (start.status !== 302 || !authorizeUrl?.includes("/authorize")) throw new Error(`connect did not lead to SERA: HTTP ${start.status} ${authorizeUrl}`);
-      const page = await fetch(authorizeUrl);
-      const html = await page.text();
-      const form = new URLSearchParams();
-      for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(match[1]!, decodeHtml(match[2]!));
-      form.set("username", username);
-      form.set("password", seraPassword);
-      const posted = await fetch(new URL("/authorize", authorizeUrl), {
-        method: "POST",
-        body: form,
-        redirect: "manual",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-      });
-      const callback = posted.headers.get("location");
-      if (posted.status !== 302 || !callback) throw new Error(`SERA sign-in did not redirect: HTTP ${posted.status}`);
+      const callback = await submitSeraSignIn(authorizeUrl, { username, password: seraPassword });
       const finished = await fetch(callback, { headers: { cookie: cookieHeader() }, redirect: "manual" });
       const landing = finished.headers.get("location") ?? "";
       if (finished.status !== 302 || landing.includes("sera_error")) throw new Error(`SERA callback failed: HTTP ${finished.status} ${landing}`);
@@ -97,6 +85,3 @@ export async function signInOverHttp({ url, email, password }: { url: string; em
   };
 }
 
-function decodeHtml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}

@@ -121,3 +121,30 @@ function stopProcess(child: ChildProcess): Promise<void> {
     }
   });
 }
+
+/**
+ * The browser's part of SERA's sign-in, over plain HTTP: open the /authorize page, post its form
+ * with the user's credentials, and answer where SERA redirects (the callback with the code).
+ */
+export async function submitSeraSignIn(authorizeUrl: string, { username = "demo", password = "demo-password" } = {}): Promise<URL> {
+  const page = await fetch(authorizeUrl, { redirect: "manual" });
+  const html = await page.text();
+  if (page.status !== 200) throw new Error(`/authorize answered ${page.status}: ${html.slice(0, 300)}`);
+  const form = new URLSearchParams();
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(match[1]!, decodeHtml(match[2]!));
+  form.set("username", username);
+  form.set("password", password);
+  const posted = await fetch(new URL("/authorize", authorizeUrl), {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+  const location = posted.headers.get("location");
+  if (posted.status !== 302 || !location) throw new Error(`sign-in did not redirect (HTTP ${posted.status})`);
+  return new URL(location);
+}
+
+function decodeHtml(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import type { TSeraConfig } from "@/lib/sera/config";
 import { buildAuthorizeUrl, connectSeraWithCode, createOAuthState } from "@/lib/sera/oauth";
-import type { TSeraEmulator } from "./sera-emulator-process";
+import { submitSeraSignIn, type TSeraEmulator } from "./sera-emulator-process";
 
 /** The emulator process itself lives in sera-emulator-process.ts (no server-only imports, so scripts can use it). */
 export { startSeraEmulator, type TFault, type TLedger, type TSeraEmulator } from "./sera-emulator-process";
@@ -40,10 +40,6 @@ export async function createStoreSettings(db: TPrismaClient, data: { testMode?: 
   });
 }
 
-function decodeHtml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
 /**
  * The browser's part of OAuth, over plain HTTP: open /authorize, post the sign-in form with the
  * demo credentials, and read the code from the redirect. Returns the code and the state SERA sent back.
@@ -59,22 +55,7 @@ export async function signInAtSera({
   username?: string;
   password?: string;
 }): Promise<{ code: string; state: string | null; redirectedTo: string }> {
-  const page = await fetch(buildAuthorizeUrl({ config, state }), { redirect: "manual" });
-  const html = await page.text();
-  if (page.status !== 200) throw new Error(`/authorize answered ${page.status}: ${html.slice(0, 300)}`);
-  const form = new URLSearchParams();
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(match[1]!, decodeHtml(match[2]!));
-  form.set("username", username);
-  form.set("password", password);
-  const posted = await fetch(`${config.signinUrl}/authorize`, {
-    method: "POST",
-    body: form,
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-  });
-  const location = posted.headers.get("location");
-  if (posted.status !== 302 || !location) throw new Error(`sign-in did not redirect (HTTP ${posted.status})`);
-  const redirected = new URL(location);
+  const redirected = await submitSeraSignIn(buildAuthorizeUrl({ config, state }), { username, password });
   const code = redirected.searchParams.get("code");
   if (!code) throw new Error(`redirect without a code: ${redirected.origin}${redirected.pathname}`);
   return { code, state: redirected.searchParams.get("state"), redirectedTo: `${redirected.origin}${redirected.pathname}` };
