@@ -24,7 +24,7 @@ import { printReport, writeReport, type TReport } from "./report";
 import { verifyRun, type TFullLedger } from "./verify";
 
 const ROOT = path.resolve(__dirname, "../..");
-const APP_PORT = 3200;
+const APP_PORT = positiveInt("RELIABILITY_APP_PORT", 3200);
 const SERA_TIMEOUT_MS = 1500;
 const START_BALANCE_DOLLARS = 100_000;
 const RECOVERY_DEADLINE_MS = 6 * 60 * 1000;
