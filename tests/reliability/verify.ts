@@ -79,6 +79,8 @@ export async function verifyRun({
   const intentByKey = new Map(intents.map((intent) => [intent.idempotencyKey, intent]));
   const pendingIntents = intents.filter((intent) => intent.state === "pending").length;
   if (pendingIntents > 0) mismatches.push(`${pendingIntents} purchase intents are still pending`);
+  const inReview = intents.filter((intent) => intent.state === "needs_review").length;
+  if (inReview > 0) mismatches.push(`${inReview} purchase intents are still waiting for review`);
 
   // Ledger → database: every label SERA sold belongs to exactly one shipment.
   const soldByKey = groupBy(sold, (label) => label.idempotency_key);
@@ -140,7 +142,8 @@ export async function verifyRun({
       mismatches.push(`add-funds ${transaction.transaction_id} (key ${key}) belongs to no purchase`);
       continue;
     }
-    if (purchase.state !== "succeeded" || purchase.confirmationNumber !== transaction.transaction_id || purchase.amountCents !== cents(transaction.amount)) {
+    // ShipDesk's reference for an add-funds is the key SERA knows it by (SERA's answer has no transaction number).
+    if (purchase.state !== "succeeded" || purchase.confirmationNumber !== key || purchase.amountCents !== cents(transaction.amount)) {
       mismatches.push(`add-funds ${transaction.transaction_id}: purchase is ${purchase.state} ${purchase.confirmationNumber} ${purchase.amountCents}c vs ${cents(transaction.amount)}c`);
     }
   }
