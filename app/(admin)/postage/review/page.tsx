@@ -30,7 +30,8 @@ export default async function PurchasesToReviewPage() {
       ) : (
         <div className="space-y-4">
           {items.map((item) => (
-            <Card key={item.id} title={item.summary} actions={<Badge tone="amber">{item.kind.replace("_", " ")}</Badge>}>
+            <section key={item.id} data-intent-id={item.id} data-key={item.idempotencyKey} aria-label={item.summary}>
+            <Card title={item.summary} actions={<Badge tone="amber">{item.kind.replace("_", " ")}</Badge>}>
               <dl className="mb-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
                 <dt className="text-slate-500">Asked</dt>
                 <dd>{formatDateTime(new Date(item.createdAt))}{item.firstSentAt ? `, first sent ${formatDateTime(new Date(item.firstSentAt))}` : ", never sent"}</dd>
@@ -45,6 +46,7 @@ export default async function PurchasesToReviewPage() {
               </dl>
               {mayResolve ? <ReviewItemForm intentId={item.id} kind={item.kind} /> : <p className="text-sm text-slate-600">An admin resolves it.</p>}
             </Card>
+            </section>
           ))}
         </div>
       )}
