@@ -128,13 +128,17 @@ export async function sendIntent<TBody, TAnswer>(options: TSendOptions<TBody, TA
   } catch (error) {
     return handleFailure(options, intent, body, error, now);
   }
+  let recorded: boolean;
   try {
-    await recordSuccess(db, handler, intent, body, answer, now);
+    recorded = await recordSuccess(db, handler, intent, body, answer, now);
   } catch (error) {
     console.error(`[purchases] ${handler.kind}: SERA answered but the record failed; recovery records it`, error);
     const message = handler.notSavedMessage ?? NOT_SAVED_MESSAGE;
     await db.purchaseIntent.update({ where: { id: intentId }, data: { lastError: message } }).catch(() => undefined);
     throw new AppError("SERA_UNAVAILABLE", message, { cause: error });
+  }
+  if (recorded && handler.afterRecord) {
+    await handler.afterRecord({ db, sera: options.sera, body, now }).catch((error: unknown) => console.error(`[purchases] ${handler.kind}: after the record`, error));
   }
 }
 

@@ -67,6 +67,11 @@ export const labelPurchase: TPurchaseHandler<TLabelIntentBody, TPurchasedLabel> 
     });
   },
 
+  /** The balance may now be under the auto-refill threshold: top it up (a no-op when auto-refill is off). */
+  async afterRecord({ db, sera, body, now }) {
+    if (!body.testMode) await autoRefill({ db, sera, now });
+  },
+
   async release(tx, { body, message }) {
     // purchase_failed shipments hold no units, so the items can be shipped again.
     await tx.shipment.update({
