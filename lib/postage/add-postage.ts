@@ -129,7 +129,7 @@ export async function sendIntent(options: Pick<TAddPostageOptions, "db" | "sera"
       db.purchaseIntent.update({ where: { id: intentId }, data: { state: "succeeded", completedAt, lastError: null } }),
       db.postagePurchase.update({
         where: { id: intent.postagePurchaseId! },
-        data: { state: "succeeded", confirmationNumber: result.transactionId, resultingBalanceCents: result.availableCents, completedAt },
+        data: { state: "succeeded", resultingBalanceCents: result.availableCents, completedAt },
       }),
     ]);
     return receiptFor(db, intent.postagePurchaseId!);

@@ -8,7 +8,7 @@ import { mailTransportName } from "@/lib/mail/transport-name";
 import { autoRefill } from "@/lib/postage/auto-refill";
 import { hashRequest } from "@/lib/purchases/request-hash";
 import type { TSeraClient } from "@/lib/sera/client";
-import { isSeraError } from "@/lib/sera/errors";
+import { isIdempotencyKeyRefusal, isSeraError } from "@/lib/sera/errors";
 import type { TLabelSpec } from "@/lib/sera/requests";
 import type { TLabelDocument, TPurchasedLabel } from "@/lib/sera/transform";
 import { fitMailClasses } from "@/lib/shipping/mail-class-fit";
@@ -395,7 +395,7 @@ async function recordLabel(
   label: TPurchasedLabel,
 ): Promise<TBoughtLabel> {
   const { db, sera, actorId } = options;
-  const postageCents = label.isTestLabel ? 0 : (label.chargedCents ?? label.totalCents);
+  const postageCents = label.isTestLabel ? 0 : label.totalCents;
   const recorded = await db.$transaction(async (tx) => {
     // A concurrent re-send (recovery, second click) may have recorded the same replayed label already.
     const claimed = await tx.purchaseIntent.updateMany({
@@ -496,7 +496,7 @@ function isDefinitiveRefusal(error: unknown): boolean {
   if (error instanceof AppError && error.code === "SERA_NOT_CONNECTED") return false;
   if (!isSeraError(error)) return error instanceof AppError;
   if (error.transient || error.kind !== "http") return false;
-  return error.httpStatus !== 401 && error.httpStatus !== 409 && error.field !== "Idempotency-Key";
+  return error.httpStatus !== 401 && error.httpStatus !== 409 && !isIdempotencyKeyRefusal(error);
 }
 
 async function recordFailure(db: TPrismaClient, intentId: string, shipmentId: string, message: string) {

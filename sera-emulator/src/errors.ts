@@ -71,7 +71,8 @@ export const ErrorCode = {
 } as const;
 
 export function validationError(message: string, field?: string): SeraError {
-  const text = field && !message.startsWith(field) ? `${field}: ${message}` : message;
+  // SERA's body has no `field`: the message starts with the field's path and a colon instead.
+  const text = !field ? message : message.startsWith(`${field}:`) ? message : message.startsWith(`${field} `) ? `${field}: ${message.slice(field.length + 1)}` : `${field}: ${message}`;
   return new SeraError(400, ErrorCode.validation, text, field ? [{ field: "", message: text }] : []);
 }
 
