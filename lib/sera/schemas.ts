@@ -116,16 +116,7 @@ export const ZAddFundsRequest = z.object({ amount: z.number().positive(), curren
 export const ZAddFundsResponse = ZBalanceResponse;
 export type TAddFundsResponse = z.infer<typeof ZAddFundsResponse>;
 
-/** Only an absolute http(s) URL is a link ShipDesk may open (`z.url()` alone accepts `javascript:`). */
-export function isWebUrl(value: unknown): boolean {
-  if (typeof value !== "string") return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.host !== "";
-  } catch {
-    return false;
-  }
-}
+export { isWebUrl } from "./web-url";
 
 export const ZHostedUrlResponse = z.looseObject({ url: z.string().nullish() });
 

@@ -1,4 +1,4 @@
-import { isWebUrl } from "./schemas";
+import { isWebUrl } from "./web-url";
 import type {
   TAddFundsResponse,
   TAddressValidation,
@@ -172,7 +172,7 @@ type TWireDocument = { href?: string | null; label_data?: string | null };
 function toDocument(doc: TWireDocument): TLabelDocument {
   const href = doc.href ?? null;
   if (href === null || isWebUrl(href)) return { href, labelData: doc.label_data ?? null };
-  return { href: null, labelData: doc.label_data ?? null, rejectedHref: href.slice(0, 200) };
+  return { href: null, labelData: doc.label_data ?? null, rejectedHref: String(href).slice(0, 200) };
 }
 
 export function toLabelDocuments(documents: TWireDocument[] | null | undefined): TLabelDocument[] {
