@@ -67,6 +67,9 @@ export function applyToBody(body: Json, variants: TVariant[]): Json {
       case "extra_fields":
         out = withExtraFields(out);
         break;
+      case "set":
+        for (const f of v.fields) reach(out, f, (p, k) => ((p as Record<string, Json>)[k as string] = structuredClone(v.value)));
+        break;
       case "expires_in":
         if (out && typeof out === "object" && "expires_in" in out) {
           const record = out as Record<string, Json>;

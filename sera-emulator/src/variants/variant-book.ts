@@ -26,6 +26,8 @@ export const ZVariant = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("expires_in"), as: z.enum(["number", "string", "absent"]) }),
   /** Label answers and reprints carry base64 `label_data` instead of `href`. */
   z.object({ kind: z.literal("label_data") }),
+  /** A broken or hostile answer: the listed fields carry this value (e.g. a `javascript:` URL). */
+  z.object({ kind: z.literal("set"), fields: ZFields, value: z.unknown() }),
 ]);
 export type TVariant = z.infer<typeof ZVariant>;
 
