@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { isWebUrl, openWebUrl } from "@/lib/sera/web-url";
 import { createScanFormAction } from "@/lib/shipments/actions";
 import type { TPickupDay } from "@/lib/shipping/ship-dates";
 import { PickupForm } from "./pickup-form";
@@ -24,7 +25,7 @@ export function SelectionToolbar({ selected, pickupDay, today, onSelectToday, on
   function createScanForm() {
     scanForm.run({ shipmentIds: ids }, (manifest) => {
       // The printable PS 5630 opens in a new tab; the link stays on the page if a blocker stops it.
-      if (manifest.formUrl) window.open(manifest.formUrl, "_blank", "noopener");
+      if (manifest.formUrl) openWebUrl(manifest.formUrl);
       onDone();
       router.refresh();
     });
@@ -57,7 +58,7 @@ export function SelectionToolbar({ selected, pickupDay, today, onSelectToday, on
         <Alert tone="success">
           <span data-testid="scan-form-created">
             SCAN form {scanForm.data.seraManifestId} created for {scanForm.data.labelCount} label{scanForm.data.labelCount === 1 ? "" : "s"}.{" "}
-            {scanForm.data.formUrl ? (
+            {isWebUrl(scanForm.data.formUrl) ? (
               <a href={scanForm.data.formUrl} target="_blank" rel="noopener noreferrer" className="font-medium underline">
                 Print the SCAN form
               </a>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { isWebUrl } from "@/lib/sera/web-url";
 
 type TProps = {
   manifest: { seraManifestId: string; formUrl: string | null; createdAt: Date; labelCount: number } | null;
@@ -15,7 +16,7 @@ export function ShipmentLogistics({ manifest, pickup }: TProps) {
         <p data-testid="shipment-manifest">
           On SCAN form <span className="font-mono">{manifest.seraManifestId}</span> ({manifest.labelCount} label{manifest.labelCount === 1 ? "" : "s"},{" "}
           {formatDateTime(manifest.createdAt)}).{" "}
-          {manifest.formUrl && (
+          {isWebUrl(manifest.formUrl) && (
             <a href={manifest.formUrl} target="_blank" rel="noopener noreferrer" className="text-brand-700 hover:underline">
               Print the SCAN form
             </a>

@@ -11,10 +11,11 @@ describe("what a failed call to SERA proves", () => {
   it("only a 4xx carrying SERA's own code for the request proves SERA did nothing", () => {
     expect(classifySendFailure(httpError(400, "800000"))).toBe("refused");
     expect(classifySendFailure(httpError(404, "800010"))).toBe("refused");
-    expect(classifySendFailure(httpError(422, "800105"))).toBe("refused");
+    expect(classifySendFailure(httpError(400, "800105"))).toBe("refused");
   });
 
-  it("an idempotency-key refusal, a 4xx without SERA's code, and 401/403/429 prove nothing", () => {
+  it("an idempotency-key refusal, 899999, a 4xx without SERA's code, and 401/403/429 prove nothing", () => {
+    expect(classifySendFailure(httpError(400, "899999"))).toBe("unknown");
     expect(classifySendFailure(httpError(400, "800001"))).toBe("unknown");
     expect(classifySendFailure(httpError(422, "800002"))).toBe("unknown");
     expect(classifySendFailure(httpError(400, null))).toBe("unknown");

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { seraConfigFromEnv, type TSeraConfig } from "./config";
-import { isSeraError, type SeraError } from "./errors";
+import { invalidResponseError, isSeraError, type SeraError } from "./errors";
 import { createSeraHttpClient, type TSeraRequest } from "./http-client";
 import { buildLabelRequest, buildRateRequest, type TLabelSpec, type TShipmentSpec } from "./requests";
 import * as S from "./schemas";
@@ -20,6 +20,11 @@ import * as T from "./transform";
  * is resolved by calling again with the same key. Read-only POSTs (rates, address checks) get a
  * fresh key here, since repeating them costs nothing.
  */
+/** A 2xx answer ShipDesk cannot use, with a message that says what was missing. */
+function unreadable(operation: string, detail: string, userMessage: string): SeraError {
+  return invalidResponseError(operation, 200, detail, null, userMessage);
+}
+
 export type TCallContext = { orderId?: string | null; shipmentId?: string | null };
 
 export type TSeraClient = ReturnType<typeof getSeraClient>;
@@ -68,7 +73,10 @@ export function getSeraClient({
     },
 
     async getBalance(): Promise<T.TBalance> {
-      return T.toBalance(await call({ operation: "balance.get", method: "GET", path: "/v1/balance", schema: S.ZBalanceResponse }));
+      const answer = await call({ operation: "balance.get", method: "GET", path: "/v1/balance", schema: S.ZBalanceResponse });
+      const balance = T.toBalance(answer);
+      if (balance) return balance;
+      throw unreadable("balance.get", "amount_available is missing", "SERA's balance answer did not say how much is available, so the balance is unknown. Nothing was changed; try again in a minute.");
     },
 
     async addFunds({ amountCents, idempotencyKey, context }: { amountCents: number; idempotencyKey: string; context?: TCallContext }): Promise<T.TAddFundsResult> {
@@ -98,23 +106,22 @@ export function getSeraClient({
         context,
         schema: S.ZRatesResponse,
       });
-      return rates.map(T.toRate);
+      const { rates: offered, skipped } = T.toRates(rates);
+      if (offered.length === 0 && skipped > 0) {
+        throw unreadable("rates.get", `${skipped} rates without service_type or shipment_cost.total_amount`, "SERA sent rates without a service or a price, so none can be offered. Nothing was bought; try again, or check the shipment details.");
+      }
+      if (skipped > 0) console.warn(`[sera] rates.get: ${skipped} rate(s) without service_type or shipment_cost.total_amount were left out`);
+      return offered;
     },
 
     async createLabel(
       spec: TLabelSpec,
       { idempotencyKey, context, testMode: fixedTestMode }: { idempotencyKey: string; context?: TCallContext; testMode?: boolean },
     ): Promise<T.TPurchasedLabel> {
-      const label = await call({
-        operation: "labels.create",
-        method: "POST",
-        path: "/v1/labels",
-        body: buildLabelRequest(spec, { testMode: fixedTestMode ?? (await testMode()) }),
-        idempotencyKey,
-        context,
-        schema: S.ZLabelResponse,
-      });
-      return T.toPurchasedLabel(label);
+      const body = buildLabelRequest(spec, { testMode: fixedTestMode ?? (await testMode()) });
+      const label = await call({ operation: "labels.create", method: "POST", path: "/v1/labels", body, idempotencyKey, context, schema: S.ZLabelResponse });
+      // SERA's label answer does not say whether it is a test label: the request we sent does.
+      return T.toPurchasedLabel(label, { isTestLabel: body.is_test_label, isPayOnUse: body.advanced_options?.is_pay_on_use === true });
     },
 
     async reprintLabel(
@@ -156,9 +163,10 @@ export function getSeraClient({
         body: [T.fromAddress(address)],
         idempotencyKey: randomUUID(),
         context,
-        schema: S.ZValidateAddressResponse.min(1),
+        schema: S.ZValidateAddressResponse,
       });
-      return T.toAddressCheck(result!);
+      if (!result) throw unreadable("addresses.validate", "empty list", "SERA did not return a result for this address, so it is not verified. Check it by hand or try again.");
+      return T.toAddressCheck(result);
     },
 
     async parseAddress(fullAddress: string, context?: TCallContext): Promise<T.TAddress> {
@@ -218,7 +226,7 @@ export function getSeraClient({
         pickupId: pickup.pickup_id,
         window: pickup.pickup_window ? { startAt: pickup.pickup_window.start_at ?? null, endAt: pickup.pickup_window.end_at ?? null } : null,
         itemCount: pickup.number_of_items_in_pickup ?? null,
-        estimatedCostCents: cost === undefined ? null : T.dollarsToCents(cost),
+        estimatedCostCents: cost === undefined || cost === null ? null : T.dollarsToCents(cost),
       };
     },
 
@@ -254,6 +262,10 @@ export function getSeraClient({
         schema: S.ZHostedUrlResponse,
         logResponseBody: false,
       });
+      // Opened in the admin's browser: only an absolute http(s) URL, never javascript: or a relative path.
+      if (!url || !S.isWebUrl(url)) {
+        throw unreadable("hosted_url.get", `url is not an absolute http(s) URL: ${String(url).slice(0, 80)}`, "SERA did not send a web address (http or https) for this page, so ShipDesk will not open it. Try again, or open the page from your Stamps.com account.");
+      }
       return url;
     },
   };

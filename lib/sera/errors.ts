@@ -5,6 +5,10 @@ import { ZSeraErrorBody } from "./schemas";
  * Everything that goes wrong talking to SERA becomes a SeraError: the HTTP status, SERA's code
  * and message and the field they name, plus a `userMessage` an admin can act on.
  */
+function withoutPrefix(message: string, field: string): string {
+  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+}
+
 export type TSeraFailureKind = "http" | "timeout" | "network" | "invalid_response";
 
 export class SeraError extends AppError {
@@ -32,7 +36,7 @@ export class SeraError extends AppError {
     super(options.code, options.userMessage, {
       internalMessage: options.internalMessage,
       cause: options.cause,
-      fieldErrors: options.field && options.seraMessage ? { [options.field]: options.seraMessage } : undefined,
+      fieldErrors: options.field && options.seraMessage ? { [options.field]: withoutPrefix(options.seraMessage, options.field) } : undefined,
     });
     this.name = "SeraError";
     this.kind = options.kind;
@@ -47,6 +51,8 @@ export class SeraError extends AppError {
   /** Worth another attempt with the same request (and the same idempotency key). */
   get transient(): boolean {
     if (this.kind === "timeout" || this.kind === "network") return true;
+    // 899999 is SERA's "Unexpected/Unhandled exception", sent as HTTP 400 (seed 003): not a refusal.
+    if (this.kind === "http" && this.seraCode === UNEXPECTED_CODE) return true;
     return this.httpStatus !== null && (this.httpStatus >= 500 || this.httpStatus === 429);
   }
 }
@@ -79,35 +85,80 @@ export function networkError(operation: string, cause: unknown): SeraError {
   });
 }
 
-export function invalidResponseError(operation: string, httpStatus: number, detail: string, responseBody: string | null): SeraError {
+export function invalidResponseError(operation: string, httpStatus: number, detail: string, responseBody: string | null, userMessage?: string): SeraError {
   return new SeraError({
     code: "SERA_ERROR",
     kind: "invalid_response",
     operation,
     httpStatus,
     responseBody,
-    userMessage: "SERA answered in a way ShipDesk did not expect. Nothing was changed in ShipDesk; try again, and check the transaction log if it repeats.",
+    userMessage: userMessage ?? "SERA answered in a way ShipDesk did not expect. Nothing was changed in ShipDesk; try again, and check the transaction log if it repeats.",
     internalMessage: `${operation}: unexpected SERA response (HTTP ${httpStatus}): ${detail}`,
   });
 }
 
-/** Reads a flat `{error_code, error_message}` body, an `errors[]` array, or both. */
-export function parseSeraErrorBody(bodyText: string | null): { seraCode: string | null; seraMessage: string | null; field: string | null } {
+/**
+ * Reads SERA's error body in either shape: `{error_reference_id, errors: [{error_code, error_message}]}`
+ * (captured from real SERA) or the flat `{error_code, error_message}`; OAuth's `{error, error_description}`
+ * on the sign-in host. SERA names no field, so `field` is only what a validation message starts with
+ * ("to_address.postal_code: ..."), when it does.
+ */
+export function parseSeraErrorBody(bodyText: string | null): { seraCode: string | null; seraMessage: string | null; field: string | null; referenceId: string | null } {
+  const none = { seraCode: null, seraMessage: null, field: null, referenceId: null };
   let json: unknown = null;
   try {
     json = bodyText ? JSON.parse(bodyText) : null;
   } catch {
-    return { seraCode: null, seraMessage: bodyText?.slice(0, 300) || null, field: null };
+    return { ...none, seraMessage: bodyText?.slice(0, 300) || null };
   }
   const parsed = ZSeraErrorBody.safeParse(json);
-  if (!parsed.success) return { seraCode: null, seraMessage: null, field: null };
-  const first = parsed.data.errors?.[0];
+  if (!parsed.success) return none;
+  const items = (parsed.data.errors ?? []).filter((item) => item.error_code != null || item.error_message);
   const oauth = json as { error?: unknown; error_description?: unknown };
-  const seraCode = parsed.data.error_code ?? (first?.error_code != null ? String(first.error_code) : null) ?? (typeof oauth.error === "string" ? oauth.error : null);
+  const seraCode = items[0]?.error_code ?? parsed.data.error_code ?? (typeof oauth.error === "string" ? oauth.error : null) ?? null;
+  const messages = items.map((item) => item.error_message).filter((m): m is string => Boolean(m));
   const seraMessage =
-    parsed.data.error_message ?? first?.message ?? first?.error_message ?? (typeof oauth.error_description === "string" ? oauth.error_description : null);
-  return { seraCode: seraCode ?? null, seraMessage: seraMessage ?? null, field: first?.field ?? null };
+    (messages.length > 0 ? messages.join("; ") : null) ?? parsed.data.error_message ?? (typeof oauth.error_description === "string" ? oauth.error_description : null) ?? null;
+  const field = /^([a-z_]+(?:\.[a-z0-9_]+)*): /.exec(seraMessage ?? "")?.[1] ?? null;
+  const referenceId = parsed.data.error_reference_id == null ? null : String(parsed.data.error_reference_id);
+  return { seraCode, seraMessage, field, referenceId };
 }
+
+/** Seed 003's codes for an Idempotency-Key SERA refused: 800001 invalid, 800002 missing. */
+export const IDEMPOTENCY_KEY_CODES: readonly string[] = ["800001", "800002"];
+/** Seed 003's "Unexpected/Unhandled exception": an HTTP 400 that proves nothing about what SERA did. */
+export const UNEXPECTED_CODE = "899999";
+
+/** SERA refused the Idempotency-Key itself (800001/800002): the request was not looked at. */
+export function isIdempotencyKeyRefusal(error: unknown): boolean {
+  return isSeraError(error) && error.kind === "http" && error.seraCode !== null && IDEMPOTENCY_KEY_CODES.includes(error.seraCode);
+}
+
+/**
+ * SERA refused this request itself, by one of seed 003's codes (HTTP 4xx with 8000xx-8002xx): a
+ * validation error, an invalid label_id, a pickup or manifest rule. Such an answer shows SERA did
+ * not act on it. NOT a refusal of the request: 899999 (an unhandled exception, even as HTTP 400),
+ * an Idempotency-Key refusal (see isIdempotencyKeyRefusal), 401/403 (SERA never looked at the
+ * request), 409/422 (about the key, not the request), 429, 5xx, timeouts, dropped connections and
+ * a 2xx that could not be read.
+ */
+export function isRequestRefusal(error: unknown): boolean {
+  if (!isSeraError(error) || error.kind !== "http" || error.httpStatus === null) return false;
+  if (error.httpStatus < 400 || error.httpStatus >= 500 || [401, 403, 408, 409, 422, 429].includes(error.httpStatus)) return false;
+  const code = error.seraCode;
+  return code !== null && /^8\d{5}$/.test(code) && code !== UNEXPECTED_CODE && !IDEMPOTENCY_KEY_CODES.includes(code);
+}
+
+/**
+ * A refusal that may be "not enough balance": SERA has no code for it (it is a 800000 validation
+ * error whose wording is not published), so the caller re-reads the balance to know. The message
+ * test is only a hint for the wording the emulator and real SERA use ("insufficient balance/funds").
+ */
+export function mayBeInsufficientBalance(error: unknown): boolean {
+  return isRequestRefusal(error) && (error as SeraError).seraCode === "800000";
+}
+
+const INSUFFICIENT_WORDING = /\binsufficient (account )?(balance|funds|postage)\b/i;
 
 export function httpError(operation: string, httpStatus: number, bodyText: string | null): SeraError {
   const { seraCode, seraMessage, field } = parseSeraErrorBody(bodyText);
@@ -121,7 +172,7 @@ export function httpError(operation: string, httpStatus: number, bodyText: strin
       internalMessage,
     });
   }
-  if (field === "account_balance") {
+  if (httpStatus === 400 && seraCode === "800000" && INSUFFICIENT_WORDING.test(seraMessage ?? "")) {
     return new SeraError({ ...common, code: "INSUFFICIENT_FUNDS", userMessage: seraMessage ?? "Your SERA balance is too low. Add funds and try again.", internalMessage });
   }
   if (httpStatus === 409) {
@@ -140,8 +191,15 @@ export function httpError(operation: string, httpStatus: number, bodyText: strin
       internalMessage,
     });
   }
-  const where = field && seraMessage && !seraMessage.startsWith(field) ? `${field}: ` : "";
-  const what = seraMessage ? `${where}${seraMessage}` : `HTTP ${httpStatus}`;
+  if (seraCode === UNEXPECTED_CODE) {
+    return new SeraError({
+      ...common,
+      code: "SERA_UNAVAILABLE",
+      userMessage: `SERA hit an unexpected error (code ${UNEXPECTED_CODE}${seraMessage ? `: ${seraMessage}` : ""}). Nothing was charged twice: try again in a minute.`,
+      internalMessage,
+    });
+  }
+  const what = seraMessage ?? `HTTP ${httpStatus}`;
   return new SeraError({
     ...common,
     code: "SERA_ERROR",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { centsToDollars, dollarsToCents, fromAddress, toAddressCheck, toBalance, toPurchasedLabel, toRate } from "./transform";
+import { ZLabelResponse } from "./schemas";
+import { centsToDollars, dollarsToCents, fromAddress, toAddressCheck, toBalance, toLabelDocuments, toPurchasedLabel, toRate, toRates } from "./transform";
 
 describe("dollarsToCents", () => {
   it.each([
@@ -73,26 +74,55 @@ describe("SERA shapes -> ShipDesk shapes", () => {
     });
   });
 
-  it("maps a balance and a label", () => {
+  it("maps a balance and a label; test mode comes from the request, postage from shipment_cost.total_amount", () => {
     expect(toBalance({ amount_available: 390.65, max_balance_amount_allowed: 10000 })).toEqual({ availableCents: 39065, maxBalanceCents: 1_000_000 });
-    const label = toPurchasedLabel({
+    expect(toBalance({ amount_available: null, max_balance_amount_allowed: 10000 })).toBeNull();
+    const answer = {
       ...seraRate,
       label_id: "13bab305",
       tracking_number: "9405511899560772485630",
       labels: [{ href: "http://x/files/a.pdf" }],
       forms: null,
-      amount_charged: 0,
-      is_test_label: true,
       account_balance: { amount_available: "390.65", max_balance_amount_allowed: 500 },
-    });
-    expect(label).toMatchObject({ labelId: "13bab305", totalCents: 1320, chargedCents: 0, isTestLabel: true, balance: { availableCents: 39065 } });
-    expect(label.documents).toEqual([{ href: "http://x/files/a.pdf", labelData: null }]);
+    };
+    const test = toPurchasedLabel(answer, { isTestLabel: true });
+    expect(test).toMatchObject({ labelId: "13bab305", totalCents: 1320, isTestLabel: true, balance: { availableCents: 39065 } });
+    expect(test.documents).toEqual([{ href: "http://x/files/a.pdf", labelData: null }]);
+    expect(toPurchasedLabel(answer, { isTestLabel: false })).toMatchObject({ isTestLabel: false, totalCents: 1320 });
+  });
+
+  it("reads a label answer with only label_id: the sale stands, unknowns are null", () => {
+    const answer = ZLabelResponse.parse({ label_id: 42, shipment_cost: null, labels: [], account_balance: { amount_available: null }, x_new_field: { a: 1 } });
+    const label = toPurchasedLabel(answer, { isTestLabel: false });
+    expect(label).toMatchObject({ labelId: "42", totalCents: null, serviceType: null, documents: [], balance: { availableCents: null } });
+  });
+
+  it("never passes on a document link that is not an absolute http(s) URL", () => {
+    expect(toLabelDocuments([{ href: "javascript:alert(1)" }, { href: "/files/a.pdf" }, { href: "https://x/a.pdf" }, { label_data: "QUJD" }])).toEqual([
+      { href: null, labelData: null, rejectedHref: "javascript:alert(1)" },
+      { href: null, labelData: null, rejectedHref: "/files/a.pdf" },
+      { href: "https://x/a.pdf", labelData: null },
+      { href: null, labelData: "QUJD" },
+    ]);
+  });
+
+  it("skips rates without a service or a price, and fee lines without an amount", () => {
+    const { rates, skipped } = toRates([
+      seraRate,
+      { ...seraRate, shipment_cost: null },
+      { ...seraRate, service_type: undefined },
+      { ...seraRate, shipment_cost: { total_amount: "13.20", cost_details: [{ fee_code: "x", fee_type: "service", amount: null }] } },
+    ] as never);
+    expect(skipped).toBe(2);
+    expect(rates.map((r) => r.totalCents)).toEqual([1320, 1320]);
+    expect(rates[1]!.costDetails).toEqual([]);
   });
 
   it("treats V-codes as verified and converts addresses both ways", () => {
     const check = toAddressCheck({ validation_results: { result_code: "V100", result_description: "Full Address Verified." }, matched_address: { city: "KEARNEY", residential_indicator: "no" } });
     expect(check).toMatchObject({ verified: true, matchedAddress: { city: "KEARNEY", residential: false } });
     expect(toAddressCheck({ validation_results: { result_code: "P003" } }).verified).toBe(false);
+    expect(toAddressCheck({ validation_results: null })).toMatchObject({ verified: false, resultCode: null, resultDescription: expect.stringContaining("no validation result") });
     expect(fromAddress({ name: "Ada", line1: "1 Main St", line2: "", city: null, postalCode: "92802" })).toEqual({ name: "Ada", address_line1: "1 Main St", postal_code: "92802" });
   });
 });

@@ -1,3 +1,4 @@
+import { isWebUrl } from "./web-url";
 import type {
   TAddFundsResponse,
   TAddressValidation,
@@ -54,19 +55,38 @@ export type TRate = {
   costDetails: TCostDetail[];
 };
 export type TBalance = { availableCents: number; maxBalanceCents: number | null };
-export type TAddFundsResult = TBalance & { transactionId: string | null; amountAddedCents: number | null };
-export type TLabelDocument = { href: string | null; labelData: string | null };
+/** A balance read from an answer whose main job is something else: `availableCents` is null when SERA left it out. */
+export type TBalanceReading = { availableCents: number | null; maxBalanceCents: number | null };
+/** Add-funds answers with the balance only (seed 003): no transaction id, no amount added. */
+export type TAddFundsResult = TBalanceReading;
+/** `href` is only ever an absolute http(s) URL; anything else SERA sent is dropped (see `rejectedHref`). */
+export type TLabelDocument = { href: string | null; labelData: string | null; rejectedHref?: string };
 export type TLabelForm = TLabelDocument & { formType: string | null };
-export type TPurchasedLabel = TRate & {
+/**
+ * A label SERA sold, read from SERA's label model plus the request ShipDesk sent: SERA's answer does
+ * not say whether it is a test label or what was charged. `totalCents` is `shipment_cost.total_amount`
+ * (null if SERA left it out: the sale stands, the amount is unknown); a test label costs nothing.
+ */
+export type TPurchasedLabel = {
+  carrier: string;
+  serviceType: string | null;
+  packagingType: string | null;
+  totalCents: number | null;
+  deliveryDays: string | null;
+  deliveryDate: string | null;
+  isGuaranteed: boolean;
+  trackable: string | null;
+  costDetails: TCostDetail[];
   labelId: string;
   trackingNumber: string | null;
-  chargedCents: number | null;
   isTestLabel: boolean;
   isPayOnUse: boolean;
   documents: TLabelDocument[];
   forms: TLabelForm[];
-  balance: TBalance | null;
+  balance: TBalanceReading | null;
 };
+/** What ShipDesk asked for, which SERA's answer does not repeat. */
+export type TLabelRequestFacts = { isTestLabel: boolean; isPayOnUse?: boolean };
 export type TAddress = {
   name: string | null;
   companyName: string | null;
@@ -83,7 +103,7 @@ export type TAddress = {
 };
 export type TAddressCheck = {
   verified: boolean;
-  resultCode: string;
+  resultCode: string | null;
   resultDescription: string | null;
   details: { code: string | null; description: string | null }[];
   matchedAddress: TAddress | null;
@@ -98,20 +118,26 @@ export type TTracking = {
   events: { occurredAt: string | null; description: string | null; city: string | null; state: string | null; postalCode: string | null }[];
 };
 
-function costDetails(rate: TSeraRate): TCostDetail[] {
-  return (rate.shipment_cost.cost_details ?? []).map((detail) => ({
-    feeCode: detail.fee_code ?? null,
-    feeType: detail.fee_type ?? "other",
-    amountCents: dollarsToCents(detail.amount),
-  }));
+const centsOrNull = (value: number | string | null | undefined) => (value === null || value === undefined ? null : dollarsToCents(value));
+
+/** Fee lines; one whose amount SERA left out is dropped rather than failing the whole rate. */
+function costDetails(rate: Pick<TSeraRate, "shipment_cost">): TCostDetail[] {
+  return (rate.shipment_cost?.cost_details ?? []).flatMap((detail) =>
+    detail.amount === null || detail.amount === undefined
+      ? []
+      : [{ feeCode: detail.fee_code ?? null, feeType: detail.fee_type ?? "other", amountCents: dollarsToCents(detail.amount) }],
+  );
 }
 
-export function toRate(rate: TSeraRate): TRate {
+/** A rate ShipDesk can offer needs a service and a price; null for one SERA sent without them. */
+export function toRate(rate: TSeraRate): TRate | null {
+  const total = rate.shipment_cost?.total_amount;
+  if (!rate.service_type || total === null || total === undefined) return null;
   return {
     carrier: rate.carrier ?? "usps",
     serviceType: rate.service_type,
     packagingType: rate.packaging_type ?? null,
-    totalCents: dollarsToCents(rate.shipment_cost.total_amount),
+    totalCents: dollarsToCents(total),
     deliveryDays: rate.estimated_delivery_days ?? null,
     deliveryDate: rate.estimated_delivery_date ?? null,
     isGuaranteed: rate.is_guaranteed_service ?? false,
@@ -121,40 +147,61 @@ export function toRate(rate: TSeraRate): TRate {
   };
 }
 
-export function toBalance(balance: TBalanceResponse): TBalance {
-  const max = balance.max_balance_amount_allowed;
-  return { availableCents: dollarsToCents(balance.amount_available), maxBalanceCents: max === null || max === undefined ? null : dollarsToCents(max) };
+/** The rates ShipDesk can offer, and how many SERA sent that could not be offered (no service or price). */
+export function toRates(rates: TSeraRate[]): { rates: TRate[]; skipped: number } {
+  const offered = rates.map(toRate).filter((rate): rate is TRate => rate !== null);
+  return { rates: offered, skipped: rates.length - offered.length };
+}
+
+export function toBalanceReading(balance: TBalanceResponse): TBalanceReading {
+  return { availableCents: centsOrNull(balance.amount_available), maxBalanceCents: centsOrNull(balance.max_balance_amount_allowed) };
+}
+
+/** The balance itself; null when SERA's answer does not say how much is available. */
+export function toBalance(balance: TBalanceResponse): TBalance | null {
+  const reading = toBalanceReading(balance);
+  return reading.availableCents === null ? null : { availableCents: reading.availableCents, maxBalanceCents: reading.maxBalanceCents };
 }
 
 export function toAddFundsResult(response: TAddFundsResponse): TAddFundsResult {
-  const added = response.amount_added;
+  return toBalanceReading(response);
+}
+
+type TWireDocument = { href?: string | null; label_data?: string | null };
+
+function toDocument(doc: TWireDocument): TLabelDocument {
+  const href = doc.href ?? null;
+  if (href === null || isWebUrl(href)) return { href, labelData: doc.label_data ?? null };
+  return { href: null, labelData: doc.label_data ?? null, rejectedHref: String(href).slice(0, 200) };
+}
+
+export function toLabelDocuments(documents: TWireDocument[] | null | undefined): TLabelDocument[] {
+  return (documents ?? []).map(toDocument);
+}
+
+export function toLabelForms(forms: (TWireDocument & { form_type?: string | null })[] | null | undefined): TLabelForm[] {
+  return (forms ?? []).map((form) => ({ ...toDocument(form), formType: form.form_type ?? null }));
+}
+
+export function toPurchasedLabel(label: TLabelResponse, request: TLabelRequestFacts): TPurchasedLabel {
+  const total = label.shipment_cost?.total_amount;
   return {
-    ...toBalance(response),
-    transactionId: response.transaction_id ?? null,
-    amountAddedCents: added === null || added === undefined ? null : dollarsToCents(added),
-  };
-}
-
-export function toLabelDocuments(documents: { href?: string | null; label_data?: string | null }[]): TLabelDocument[] {
-  return documents.map((doc) => ({ href: doc.href ?? null, labelData: doc.label_data ?? null }));
-}
-
-export function toLabelForms(forms: { href?: string | null; label_data?: string | null; form_type?: string | null }[] | null | undefined): TLabelForm[] {
-  return (forms ?? []).map((form) => ({ href: form.href ?? null, labelData: form.label_data ?? null, formType: form.form_type ?? null }));
-}
-
-export function toPurchasedLabel(label: TLabelResponse): TPurchasedLabel {
-  const charged = label.amount_charged;
-  return {
-    ...toRate(label),
+    carrier: label.carrier ?? "usps",
+    serviceType: label.service_type ?? null,
+    packagingType: label.packaging_type ?? null,
+    totalCents: centsOrNull(total),
+    deliveryDays: label.estimated_delivery_days ?? null,
+    deliveryDate: label.estimated_delivery_date ?? null,
+    isGuaranteed: label.is_guaranteed_service ?? false,
+    trackable: label.trackable ?? null,
+    costDetails: costDetails(label),
     labelId: label.label_id,
     trackingNumber: label.tracking_number ?? null,
-    chargedCents: charged === null || charged === undefined ? null : dollarsToCents(charged),
-    isTestLabel: label.is_test_label ?? false,
-    isPayOnUse: label.is_pay_on_use ?? false,
+    isTestLabel: request.isTestLabel,
+    isPayOnUse: request.isPayOnUse ?? false,
     documents: toLabelDocuments(label.labels),
     forms: toLabelForms(label.forms),
-    balance: label.account_balance ? toBalance(label.account_balance) : null,
+    balance: label.account_balance ? toBalanceReading(label.account_balance) : null,
   };
 }
 
@@ -195,13 +242,13 @@ export function fromAddress(address: Partial<TAddress>): TSeraAddress {
 }
 
 export function toAddressCheck(result: TAddressValidation): TAddressCheck {
-  const code = result.validation_results.result_code;
+  const code = result.validation_results?.result_code ?? null;
   return {
-    // SERA-NOTES: codes starting with V are verified (V001-V003, and the seed's V100).
-    verified: code.toUpperCase().startsWith("V"),
+    // SERA-NOTES: codes starting with V are verified (V001-V003, and the seed's V100). No code: not verified.
+    verified: code !== null && code.toUpperCase().startsWith("V"),
     resultCode: code,
-    resultDescription: result.validation_results.result_description ?? null,
-    details: (result.validation_results.result_details ?? []).map((d) => ({ code: d.detail_code ?? null, description: d.detail_description ?? null })),
+    resultDescription: result.validation_results?.result_description ?? (code === null ? "SERA sent no validation result for this address" : null),
+    details: (result.validation_results?.result_details ?? []).map((d) => ({ code: d.detail_code ?? null, description: d.detail_description ?? null })),
     matchedAddress: result.matched_address ? toAddress(result.matched_address) : null,
     candidates: (result.candidate_addresses ?? []).map(toAddress),
     isPoBox: result.is_po_box ?? false,
@@ -231,21 +278,24 @@ export type TCarrierService = {
   packagingTypes: { packagingType: string; packagingName: string | null; maxWeight: number | null; weightUnit: string | null }[];
 };
 
+/** Services and packaging SERA lists; entries without a service or packaging type are skipped. */
 export function toCarrierServices(response: TCarrierServicesResponse): TCarrierService[] {
-  return response.shipping_options.flatMap((option) =>
-    option.services.map((service) => ({
-      carrier: option.carrier,
-      serviceType: service.service_type,
-      serviceName: service.service_name ?? null,
-      packagingTypes: (service.packaging_options ?? []).map((packaging) => {
-        const limits = packaging.content_options?.[0]?.rules_and_options?.max_measurements;
-        return {
-          packagingType: packaging.packaging_type,
-          packagingName: packaging.packaging_name ?? null,
-          maxWeight: limits?.max_weight ?? null,
-          weightUnit: limits?.weight_unit ?? null,
-        };
-      }),
-    })),
+  return (response.shipping_options ?? []).flatMap((option) =>
+    (option.services ?? []).flatMap((service) =>
+      service.service_type
+        ? [
+            {
+              carrier: option.carrier ?? "usps",
+              serviceType: service.service_type,
+              serviceName: service.service_name ?? null,
+              packagingTypes: (service.packaging_options ?? []).flatMap((packaging) => {
+                if (!packaging.packaging_type) return [];
+                const limits = packaging.content_options?.[0]?.rules_and_options?.[0]?.max_measurements;
+                return [{ packagingType: packaging.packaging_type, packagingName: packaging.packaging_name ?? null, maxWeight: limits?.max_weight ?? null, weightUnit: limits?.weight_unit ?? null }];
+              }),
+            },
+          ]
+        : [],
+    ),
   );
 }

@@ -3,6 +3,7 @@ import { formatCents } from "@/lib/format";
 import { recomputeOrderStatus } from "@/lib/orders/fulfilment";
 import { autoRefill } from "@/lib/postage/auto-refill";
 import type { TPurchaseHandler } from "@/lib/purchases/types";
+import { mayBeInsufficientBalance } from "@/lib/sera/errors";
 import type { TLabelSpec } from "@/lib/sera/requests";
 import type { TPurchasedLabel } from "@/lib/sera/transform";
 import { queueShippedEmail } from "./notify-shipped";
@@ -85,7 +86,8 @@ export const labelPurchase: TPurchaseHandler<TLabelIntentBody, TPurchasedLabel> 
    * key once more: SERA charged nothing for the refusal. Told apart by re-reading the balance and
    * the rate, not by a field SERA's error body may not carry.
    */
-  async mendRefusal({ db, sera, body, now }) {
+  async mendRefusal({ db, sera, body, error, now }) {
+    if (body.testMode || !mayBeInsufficientBalance(error)) return { resend: false, message: null };
     let neededCents: number | null = null;
     let availableCents: number | null = null;
     try {

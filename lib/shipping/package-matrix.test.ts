@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { MAIL_CLASSES } from "./mail-classes";
 import { buildPackageMatrix, compatiblePackagingTypes, defaultPackagingType, packageMatrixFromMailClasses, packagingFits } from "./package-matrix";
 
-const rules = (maxMeasurements: Record<string, unknown>, confirmations: string[], extra: Record<string, unknown> = {}) => ({
-  max_measurements: { weight_unit: "pound", dimension_unit: "inch", max_length: null, max_width: null, max_height: null, max_length_plus_girth: null, max_sum_of_dimensions: null, ...maxMeasurements },
-  delivery_confirmation_options: confirmations.map((type) => ({ delivery_confirmation_type: type, delivery_confirmation_name: type, delivery_confirmation_price: 0 })),
-  insurance_options: [{ insurance_provider: "carrier", max_insured_value: 5000, included_coverage: 100 }],
-  advanced_options: [{ advanced_option_type: "non_machinable" }],
-  ...extra,
-});
+// SERA's rules_and_options: an array of CS_RO items with the spec's keys (sera-spec/models.md).
+const rules = (maxMeasurements: Record<string, unknown>, confirmations: string[]) => [
+  {
+    max_measurements: { weight_unit: "pound", dimension_unit: "inch", max_length: null, max_width: null, max_height: null, max_length_plus_girth: null, max_sum_of_dimensions: null, ...maxMeasurements },
+    delivery_confirmation_options: confirmations.map((type) => ({ delivery_confirmation_type: type, delivery_confirmation_name: type, delivery_confirmation_price: 0 })),
+    insurance_options: [{ insurance_provider: "carrier", insurance_provider_name: "USPS", max_insurance_value_limit: 5000, included_insurance_amount: 100, currency: "usd" }],
+    advanced_options: [{ option: "non_machinable", option_name: "Non-Machinable" }],
+  },
+];
 
 // Shaped like SERA's GET /v1/carrier-services answer (as the emulator builds it).
 const carrierServices = {
@@ -19,16 +21,13 @@ const carrierServices = {
         {
           service_type: "usps_first_class_mail",
           service_name: "USPS First-Class Mail",
-          is_international: false,
           packaging_options: [
-            { packaging_type: "letter", packaging_name: "Letter", content_options: [{ shipment_contents: "merchandise", rules_and_options: rules({ max_weight: 0.219, max_length: 11.5, max_width: 6.125, max_height: 0.25 }, ["none"]) }] },
             { packaging_type: "large_envelope", packaging_name: "Large Envelope or Flat", content_options: [{ shipment_contents: "merchandise", rules_and_options: rules({ max_weight: 0.813, max_length: 15, max_width: 12, max_height: 0.75 }, ["none"]) }] },
           ],
         },
         {
           service_type: "usps_priority_mail",
           service_name: "USPS Priority Mail",
-          is_international: false,
           packaging_options: [
             { packaging_type: "usps_flat_rate_envelope", packaging_name: "Flat Rate Envelope", content_options: [{ shipment_contents: "merchandise", rules_and_options: rules({ max_weight: 70, max_length: 12.5, max_width: 9.5, max_height: 0.75 }, ["none", "tracking", "signature"]) }] },
             { packaging_type: "package", packaging_name: "Package", content_options: [{ shipment_contents: "merchandise", rules_and_options: rules({ max_weight: 70, max_length_plus_girth: 108 }, ["none", "tracking", "signature", "adult_signature"]) }] },
@@ -38,14 +37,13 @@ const carrierServices = {
         {
           service_type: "usps_priority_mail_international",
           service_name: "USPS Priority Mail International",
-          is_international: true,
           packaging_options: [
             {
               packaging_type: "package",
               packaging_name: "Package",
               content_options: ["gift", "merchandise"].map((contents) => ({
                 shipment_contents: contents,
-                rules_and_options: rules({ max_weight: 70, max_length: 42, max_length_plus_girth: 108 }, ["none", "tracking"], { unavailable_destination_countries: ["IL", "QA"] }),
+                rules_and_options: rules({ max_weight: 70, max_length: 42, max_length_plus_girth: 108 }, ["none", "tracking"]),
               })),
             },
           ],
@@ -67,12 +65,15 @@ describe("building the mail class / package type matrix from carrier services", 
       maxLengthPlusGirthIn: 108,
       deliveryConfirmations: ["none", "tracking", "signature", "adult_signature"],
       maxInsuredValueCents: 500_000,
+      insuranceProviders: ["carrier"],
+      advancedOptions: ["non_machinable"],
     });
   });
 
-  it("keeps the destinations SERA says a service cannot reach and the contents types it takes", () => {
-    expect(matrix.usps_priority_mail_international?.unavailableDestinationCountries).toEqual(["IL", "QA"]);
+  it("keeps the contents types a service takes and tells international services by their type", () => {
     expect(matrix.usps_priority_mail_international?.packaging[0]?.contents).toEqual(["gift", "merchandise"]);
+    expect(matrix.usps_priority_mail_international?.international).toBe(true);
+    expect(matrix.usps_priority_mail?.international).toBe(false);
   });
 
   it("tolerates missing and oddly shaped fields instead of failing the wizard", () => {
@@ -83,6 +84,7 @@ describe("building the mail class / package type matrix from carrier services", 
           services: [
             { service_type: "usps_media_mail", packaging_options: [{ packaging_type: "package", content_options: [{ rules_and_options: { max_measurements: { max_weight: "70", weight_unit: "pound", max_length_plus_girth: "oops" }, delivery_confirmation_options: ["none", "tracking"] } }] }] },
             { service_type: "usps_ground_advantage", packaging_options: null },
+            { service_name: "no service type: skipped, not fatal" },
           ],
         },
       ],
@@ -122,7 +124,7 @@ describe("compatible and default package types", () => {
 
   it("defaults to package when the class offers it, else the first packaging", () => {
     expect(defaultPackagingType(matrix, "usps_priority_mail")).toBe("package");
-    expect(defaultPackagingType(matrix, "usps_first_class_mail")).toBe("letter");
+    expect(defaultPackagingType(matrix, "usps_first_class_mail")).toBe("large_envelope");
     expect(defaultPackagingType(matrix, "usps_first_class_mail", { weightOz: 8 })).toBe("large_envelope");
     expect(defaultPackagingType(matrix, "usps_first_class_mail", { weightOz: 14 })).toBeNull();
   });
@@ -132,10 +134,14 @@ describe("ShipDesk's own table agrees with SERA's answer", () => {
   const fromSera = buildPackageMatrix(carrierServices);
   const ours = packageMatrixFromMailClasses();
 
-  it("has every mail class with its default packaging offered", () => {
+  it("has every mail class, offering only SERA's packaging types (no letter: SERA's enum has none)", () => {
     for (const mailClass of MAIL_CLASSES) {
-      expect(ours[mailClass.serviceType]?.packaging.map((p) => p.packagingType)).toContain(mailClass.defaultPackagingType);
+      const offered = ours[mailClass.serviceType]?.packaging.map((p) => p.packagingType) ?? [];
+      expect(offered.length, mailClass.serviceType).toBeGreaterThan(0);
+      expect(offered).not.toContain("letter");
+      expect(defaultPackagingType(ours, mailClass.serviceType)).not.toBe("letter");
     }
+    expect(defaultPackagingType(ours, "usps_first_class_mail")).toBe("large_envelope");
   });
 
   it("has the same weight and size limits for the packaging SERA lists", () => {

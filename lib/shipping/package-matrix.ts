@@ -5,7 +5,9 @@ import { normalizePackagingType, PACKAGING_TYPES, packagingTypeName } from "./pa
 
 /**
  * The mail class / package type matrix, built from SERA's GET /v1/carrier-services
- * (SERA-NOTES: shipping_options[].services[].packaging_options[].content_options[].rules_and_options).
+ * (spec: shipping_options[].services[].packaging_options[].content_options[].rules_and_options[], an
+ * array of CS_RO items with max_measurements, delivery_confirmation_options, insurance_options
+ * {insurance_provider, max_insurance_value_limit, ...} and advanced_options {option, option_name, ...}).
  * The schema is tolerant: fields SERA leaves out or shapes differently become null instead of
  * failing the whole wizard.
  */
@@ -27,16 +29,19 @@ const ZMaxMeasurements = z.object({
 });
 
 const ZDeliveryConfirmationOption = z.union([z.string(), z.object({ delivery_confirmation_type: z.string() }).transform((o) => o.delivery_confirmation_type)]);
-const ZInsuranceOption = z.object({ insurance_provider: z.string(), max_insured_value: ZLooseNumber });
+const ZInsuranceOption = z.object({ insurance_provider: z.string(), max_insurance_value_limit: ZLooseNumber });
 
 const ZRulesAndOptions = z.object({
   max_measurements: ZMaxMeasurements.nullish().catch(null),
   delivery_confirmation_options: z.array(ZDeliveryConfirmationOption).nullish().catch(null),
   insurance_options: z.array(ZInsuranceOption).nullish().catch(null),
-  unavailable_destination_countries: z.array(z.string()).nullish().catch(null),
+  advanced_options: z.array(z.object({ option: z.string(), option_name: ZLooseText })).nullish().catch(null),
 });
 
-const ZContentOption = z.object({ shipment_contents: ZLooseText, rules_and_options: ZRulesAndOptions.nullish().catch(null) });
+/** The spec's array of CS_RO items; a lone object is read as a list of one. */
+const ZRulesAndOptionsList = z.preprocess((v) => (v && typeof v === "object" && !Array.isArray(v) ? [v] : v), z.array(ZRulesAndOptions));
+
+const ZContentOption = z.object({ shipment_contents: ZLooseText, rules_and_options: ZRulesAndOptionsList.nullish().catch(null) });
 
 const ZPackagingOption = z.object({
   packaging_type: z.string(),
@@ -47,12 +52,11 @@ const ZPackagingOption = z.object({
 const ZCarrierService = z.object({
   service_type: z.string(),
   service_name: ZLooseText,
-  is_international: z.boolean().nullish().catch(null),
   packaging_options: z.array(ZPackagingOption).nullish().catch(null),
 });
 
 export const ZCarrierServicesResponse = z.object({
-  shipping_options: z.array(z.object({ carrier: ZLooseText, services: z.array(ZCarrierService).nullish().catch(null) })),
+  shipping_options: z.array(z.object({ carrier: ZLooseText, services: z.array(z.unknown()).nullish().catch(null) })),
 });
 export type TCarrierServicesResponse = z.infer<typeof ZCarrierServicesResponse>;
 
@@ -62,18 +66,33 @@ export interface TMatrixPackaging extends TPackagingLimits {
   deliveryConfirmations: string[];
   insuranceProviders: string[];
   maxInsuredValueCents: number | null;
+  advancedOptions: string[];
   contents: string[];
 }
 
 export interface TMatrixService {
   serviceType: string;
   name: string;
-  international: boolean | null;
+  /** From the service type (SERA's international services end in `_international`); SERA has no flag for it. */
+  international: boolean;
   packaging: TMatrixPackaging[];
-  unavailableDestinationCountries: string[];
 }
 
 export type TPackageMatrix = Record<string, TMatrixService>;
+
+/** SERA's Package.PackagingType enum, USPS part (sera-spec/enums.md). */
+export const SERA_PACKAGING_TYPES: ReadonlySet<string> = new Set([
+  "large_envelope",
+  "package",
+  "usps_small_flat_rate_box",
+  "usps_medium_flat_rate_box",
+  "usps_large_flat_rate_box",
+  "usps_flat_rate_envelope",
+  "usps_padded_flat_rate_envelope",
+  "usps_legal_flat_rate_envelope",
+  "usps_regional_rate_box_a",
+  "usps_regional_rate_box_b",
+]);
 
 const OUNCES_PER: Record<string, number> = { pound: 16, lb: 16, ounce: 1, oz: 1, gram: 1 / 28.349523125, kilogram: 1000 / 28.349523125 };
 const INCHES_PER: Record<string, number> = { inch: 1, in: 1, centimeter: 1 / 2.54, cm: 1 / 2.54 };
@@ -100,10 +119,10 @@ function limitsFrom(raw: z.infer<typeof ZMaxMeasurements> | null | undefined): T
 function packagingFrom(option: z.infer<typeof ZPackagingOption>): TMatrixPackaging {
   const contentOptions = option.content_options ?? [];
   // International services repeat the same rules per contents type; merchandise is what stores ship.
-  const rules = (contentOptions.find((c) => c.shipment_contents === "merchandise") ?? contentOptions[0])?.rules_and_options;
+  const rules = (contentOptions.find((c) => c.shipment_contents === "merchandise") ?? contentOptions[0])?.rules_and_options?.[0];
   const packagingType = normalizePackagingType(option.packaging_type);
   const insurance = rules?.insurance_options ?? [];
-  const caps = insurance.map((i) => i.max_insured_value).filter((v): v is number => typeof v === "number");
+  const caps = insurance.map((i) => i.max_insurance_value_limit).filter((v): v is number => typeof v === "number");
   return {
     packagingType,
     name: option.packaging_name ?? packagingTypeName(packagingType),
@@ -111,6 +130,7 @@ function packagingFrom(option: z.infer<typeof ZPackagingOption>): TMatrixPackagi
     deliveryConfirmations: rules?.delivery_confirmation_options ?? [],
     insuranceProviders: insurance.map((i) => i.insurance_provider),
     maxInsuredValueCents: caps.length > 0 ? Math.round(Math.max(...caps) * 100) : null,
+    advancedOptions: (rules?.advanced_options ?? []).map((o) => o.option),
     contents: contentOptions.map((c) => c.shipment_contents).filter((c): c is string => !!c),
   };
 }
@@ -120,15 +140,16 @@ export function buildPackageMatrix(response: unknown): TPackageMatrix {
   const parsed = ZCarrierServicesResponse.parse(response);
   const matrix: TPackageMatrix = {};
   for (const option of parsed.shipping_options) {
-    for (const service of option.services ?? []) {
-      const packaging = (service.packaging_options ?? []).map(packagingFrom);
-      const unavailable = new Set((service.packaging_options ?? []).flatMap((p) => (p.content_options ?? []).flatMap((c) => c.rules_and_options?.unavailable_destination_countries ?? [])));
+    for (const raw of option.services ?? []) {
+      // One malformed service is skipped, not the whole matrix.
+      const parsedService = ZCarrierService.safeParse(raw);
+      if (!parsedService.success) continue;
+      const service = parsedService.data;
       matrix[service.service_type] = {
         serviceType: service.service_type,
         name: service.service_name ?? service.service_type,
-        international: service.is_international ?? null,
-        packaging,
-        unavailableDestinationCountries: [...unavailable].map((c) => c.toUpperCase()),
+        international: service.service_type.endsWith("_international"),
+        packaging: (service.packaging_options ?? []).map(packagingFrom),
       };
     }
   }
@@ -144,14 +165,15 @@ export function packageMatrixFromMailClasses(): TPackageMatrix {
         serviceType: mailClass.serviceType,
         name: mailClass.name,
         international: mailClass.scope === "international",
-        unavailableDestinationCountries: [],
-        packaging: mailClass.packaging.map(({ packagingType, trackable, ...limits }) => ({
+        // Only SERA's packaging types: its enum has no "letter", so First-Class Mail falls back to large envelopes.
+        packaging: mailClass.packaging.filter(({ packagingType }) => SERA_PACKAGING_TYPES.has(packagingType)).map(({ packagingType, trackable, ...limits }) => ({
           ...limits,
           packagingType,
           name: packagingTypeName(packagingType),
           deliveryConfirmations: mailClass.deliveryConfirmations.filter((c) => c !== "tracking" || trackable !== "no"),
           insuranceProviders: [],
           maxInsuredValueCents: null,
+          advancedOptions: [],
           contents: [],
         })),
       },

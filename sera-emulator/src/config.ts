@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { variantsFromEnv, type TVariantRule } from "./variants/variant-book";
 
 export interface OAuthClient {
   client_id: string;
@@ -15,6 +16,8 @@ export interface EmulatorConfig {
   startBalanceCents: number;
   refundDelaySeconds: number;
   clients: OAuthClient[];
+  /** Variant-mode rules in force from start-up (SERA_EMULATOR_VARIANTS, a JSON array). */
+  variants: TVariantRule[];
 }
 
 export const DEFAULT_CLIENT: OAuthClient = {
@@ -44,6 +47,7 @@ const ZEnv = z.object({
   SERA_EMULATOR_REFUND_DELAY_SECONDS: numberFromEnv(60),
   SERA_EMULATOR_CLIENTS: z.string().optional(),
   SERA_EMULATOR_REDIRECT_URIS: z.string().optional(),
+  SERA_EMULATOR_VARIANTS: z.string().optional(),
 });
 
 /** Reads the documented SERA_EMULATOR_* variables; anything malformed stops start-up with a clear message. */
@@ -65,6 +69,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EmulatorCon
     startBalanceCents: Math.round(e.SERA_EMULATOR_START_BALANCE * 100),
     refundDelaySeconds: e.SERA_EMULATOR_REFUND_DELAY_SECONDS,
     clients,
+    variants: variantsFromEnv(e.SERA_EMULATOR_VARIANTS),
   };
 }
 

@@ -1,12 +1,14 @@
 import { Clock } from "./clock";
 import type { EmulatorConfig, OAuthClient } from "./config";
 import { FaultBook } from "./faults";
+import { VariantBook } from "./variants/variant-book";
 import type { Store } from "./store/store";
 
 /** What every route module needs: configuration, state, the emulator clock and the public base URL. */
 export class EmulatorContext {
   readonly clock: Clock;
   readonly faults = new FaultBook();
+  readonly variants: VariantBook;
   baseUrl = "http://127.0.0.1:0";
 
   constructor(
@@ -14,6 +16,7 @@ export class EmulatorContext {
     readonly store: Store,
   ) {
     this.clock = new Clock(store);
+    this.variants = new VariantBook(config.variants);
   }
 
   get state() {

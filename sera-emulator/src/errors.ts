@@ -1,17 +1,24 @@
+import { randomUUID } from "node:crypto";
+
 /**
- * The one error body the emulator answers with on every /sera/v1 endpoint:
- *   { "error_code": "800000", "error_message": "...", "errors": [{ "field": "...", "message": "..." }] }
- * `error_code` is a string like the SERA table; `errors` lists field-level problems (may be empty).
+ * The error body SERA answers with (as captured from the real service):
+ *   { "error_reference_id": "…", "errors": [{ "error_code": "800000", "error_message": "…" }] }
+ * No `field`: where a validation message is about one field, the message starts with its path
+ * ("to_address.postal_code: …"), so a person can still tell where the problem is.
  */
 export interface FieldProblem {
   field: string;
   message: string;
 }
 
-export interface ErrorBody {
+export interface ErrorItem {
   error_code: string;
   error_message: string;
-  errors: FieldProblem[];
+}
+
+export interface ErrorBody {
+  error_reference_id: string;
+  errors: ErrorItem[];
 }
 
 export class SeraError extends Error {
@@ -24,12 +31,20 @@ export class SeraError extends Error {
     super(message);
   }
 
+  /** One item per field problem for validation errors (800000), otherwise one item with the table's message. */
+  items(): ErrorItem[] {
+    if (this.code === ErrorCode.validation && this.fieldProblems.length > 0) {
+      return this.fieldProblems.map((p) => ({ error_code: this.code, error_message: p.field && !p.message.startsWith(p.field) ? `${p.field}: ${p.message}` : p.message }));
+    }
+    return [{ error_code: this.code, error_message: this.message }];
+  }
+
   toBody(): ErrorBody {
-    return { error_code: this.code, error_message: this.message, errors: this.fieldProblems };
+    return { error_reference_id: randomUUID(), errors: this.items() };
   }
 }
 
-/** Seed error table codes plus the few emulator-specific ones documented in the README. */
+/** Seed 003's error table plus the few emulator-specific ones documented in the README. */
 export const ErrorCode = {
   validation: "800000",
   idempotencyKeyInvalid: "800001",
@@ -56,7 +71,9 @@ export const ErrorCode = {
 } as const;
 
 export function validationError(message: string, field?: string): SeraError {
-  return new SeraError(400, ErrorCode.validation, message, field ? [{ field, message }] : []);
+  // SERA's body has no `field`: the message starts with the field's path and a colon instead.
+  const text = !field ? message : message.startsWith(`${field}:`) ? message : message.startsWith(`${field} `) ? `${field}: ${message.slice(field.length + 1)}` : `${field}: ${message}`;
+  return new SeraError(400, ErrorCode.validation, text, field ? [{ field: "", message: text }] : []);
 }
 
 export function validationErrors(problems: FieldProblem[]): SeraError {

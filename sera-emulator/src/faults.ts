@@ -4,7 +4,7 @@ import { newUuid } from "./util/ids";
 export const ZFaultRequest = z.object({
   method: z.string().default("*"),
   path: z.string().min(1),
-  action: z.enum(["delay", "error", "drop", "commit_then_drop"]),
+  action: z.enum(["delay", "error", "drop", "commit_then_drop", "commit_then_hang"]),
   count: z.number().int().positive().default(1),
   delay_ms: z.number().int().nonnegative().max(120_000).default(0),
   status: z.number().int().min(500).max(599).default(503),

@@ -20,7 +20,15 @@ export interface ApiResponse {
   status: number;
   text: string;
   json: any;
+  /** SERA's error body `{error_reference_id, errors:[{error_code, error_message}]}` read back: the first code, every message. */
+  err: { error_code: string; error_message: string; messages: string[] } | null;
   headers: Headers;
+}
+
+export function readError(json: any): ApiResponse["err"] {
+  if (!json || !Array.isArray(json.errors) || json.errors.length === 0) return null;
+  const messages = json.errors.map((e: { error_message: string }) => e.error_message);
+  return { error_code: json.errors[0].error_code, error_message: messages.join("; "), messages };
 }
 
 async function toApiResponse(res: Response): Promise<ApiResponse> {
@@ -31,7 +39,7 @@ async function toApiResponse(res: Response): Promise<ApiResponse> {
   } catch {
     json = undefined;
   }
-  return { status: res.status, text, json, headers: res.headers };
+  return { status: res.status, text, json, err: readError(json), headers: res.headers };
 }
 
 export async function authorizeCode(url: string, username = "demo", password = "demo-password", redirectUri = CLIENT.redirect_uri): Promise<Response> {

@@ -13,12 +13,12 @@ describe("Idempotency-Key", () => {
   it("is required on every POST (800002) and must be a UUIDv4 (800001)", async () => {
     const missing = await h.api("POST", "/v1/balance/add-funds", { amount: 10 }, { "Idempotency-Key": "" });
     expect(missing.status).toBe(400);
-    expect(missing.json).toMatchObject({ error_code: "800002", error_message: "Idempotency-Key header not found for enforced idempotent endpoint." });
+    expect(missing.err).toMatchObject({ error_code: "800002", error_message: "Idempotency-Key header not found for enforced idempotent endpoint." });
     const invalid = await h.api("POST", "/v1/balance/add-funds", { amount: 10 }, { "Idempotency-Key": "not-a-uuid" });
     expect(invalid.status).toBe(400);
-    expect(invalid.json).toMatchObject({ error_code: "800001", error_message: "Idempotency-Key provided was invalid." });
+    expect(invalid.err).toMatchObject({ error_code: "800001", error_message: "Idempotency-Key provided was invalid." });
     const v1 = await h.api("POST", "/v1/balance/add-funds", { amount: 10 }, { "Idempotency-Key": "6fa459ea-ee8a-1ca4-894e-db77e160355e" });
-    expect(v1.json.error_code).toBe("800001");
+    expect(v1.err!.error_code).toBe("800001");
   });
 
   it("replays the first response byte for byte and never charges twice", async () => {
@@ -41,7 +41,7 @@ describe("Idempotency-Key", () => {
     await h.api("POST", "/v1/balance/add-funds", { amount: 10 }, { "Idempotency-Key": key });
     const other = await h.api("POST", "/v1/balance/add-funds", { amount: 20 }, { "Idempotency-Key": key });
     expect(other.status).toBe(422);
-    expect(other.json.error_code).toBe("422");
+    expect(other.err!.error_code).toBe("422");
   });
 
   it("refuses a repeat while the first request is still running (409)", async () => {
@@ -62,8 +62,11 @@ describe("Idempotency-Key", () => {
     const key = newKey();
     const mine = await h.api("POST", "/v1/balance/add-funds", { amount: 10 }, { "Idempotency-Key": key });
     const theirs = await api2("POST", "/v1/balance/add-funds", { amount: 10 }, { "Idempotency-Key": key });
+    expect(mine.status).toBe(200);
     expect(theirs.status).toBe(200);
-    expect(theirs.json.transaction_id).not.toBe(mine.json.transaction_id);
+    expect(theirs.headers.get("idempotent-replayed")).toBeNull();
+    const fundings = (await h.control("GET", "/ledger")).json.add_funds.filter((f: { idempotency_key: string }) => f.idempotency_key === key);
+    expect(fundings.map((f: { username: string }) => f.username).sort()).toEqual(["demo", "demo2"]);
   });
 
   it("lets a key be reused after 24 hours on the emulator clock", async () => {
@@ -72,7 +75,10 @@ describe("Idempotency-Key", () => {
     await h.control("POST", "/clock", { advance_seconds: 24 * 3600 + 1 });
     h.token = (await signIn(h.url)).access_token;
     const later = await h.api("POST", "/v1/balance/add-funds", { amount: 10 }, { "Idempotency-Key": key });
-    expect(later.json.transaction_id).not.toBe(first.json.transaction_id);
+    expect(first.status).toBe(200);
+    expect(later.status).toBe(200);
+    expect(later.headers.get("idempotent-replayed")).toBeNull();
+    expect((await h.control("GET", "/ledger")).json.add_funds.filter((f: { idempotency_key: string }) => f.idempotency_key === key)).toHaveLength(2);
   });
 
   it("recovers a label purchase whose response was dropped: same key, same label, one charge", async () => {

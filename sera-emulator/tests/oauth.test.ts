@@ -103,7 +103,7 @@ describe("POST /oauth/token", () => {
     await h.control("POST", "/clock", { advance_seconds: 901 });
     const expired = await balance();
     expect(expired.status).toBe(401);
-    expect((await expired.json() as any)).toMatchObject({ error_code: "401" });
+    expect((await expired.json() as any)).toMatchObject({ error_reference_id: expect.any(String), errors: [{ error_code: "401", error_message: expect.stringContaining("expired") }] });
     const refreshed = await tokenRequest({ grant_type: "refresh_token", client_id: CLIENT.client_id, client_secret: CLIENT.client_secret, refresh_token: tokens.refresh_token });
     const fresh = ((await refreshed.json() as any)) as { access_token: string; expires_in: string };
     expect(refreshed.status).toBe(200);
@@ -125,7 +125,7 @@ describe("bearer tokens", () => {
   it("answers 401 with the error body without a valid token", async () => {
     const none = await fetch(`${h.url}/sera/v1/account`);
     expect(none.status).toBe(401);
-    expect((await none.json() as any)).toMatchObject({ error_code: "401", errors: [{ field: "Authorization" }] });
+    expect((await none.json() as any)).toMatchObject({ errors: [{ error_code: "401", error_message: expect.stringContaining("bearer token") }] });
     const bogus = await fetch(`${h.url}/sera/v1/account`, { headers: { authorization: "Bearer nope" } });
     expect(bogus.status).toBe(401);
   });

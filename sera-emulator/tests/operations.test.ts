@@ -38,10 +38,10 @@ describe("SCAN forms", () => {
   it("refuse voided labels, past ship dates and other carriers", async () => {
     const voided = (await h.api("POST", "/v1/labels", domesticLabel())).json;
     await h.api("PUT", `/v1/labels/${voided.label_id}/void`);
-    expect((await h.api("POST", "/v1/manifests", { label_ids: [voided.label_id] })).json.error_code).toBe("800201");
-    expect((await h.api("POST", "/v1/manifests", { carrier: "ups", label_ids: [voided.label_id] })).json).toMatchObject({ error_code: "800200", error_message: "Manifests are not supported for the carrier specified." });
+    expect((await h.api("POST", "/v1/manifests", { label_ids: [voided.label_id] })).err!.error_code).toBe("800201");
+    expect((await h.api("POST", "/v1/manifests", { carrier: "ups", label_ids: [voided.label_id] })).err).toMatchObject({ error_code: "800200", error_message: "Manifests are not supported for the carrier specified." });
     const past = await h.api("POST", "/v1/manifests", { from_address: ANAHEIM, ship_date: "2026-06-01" });
-    expect(past.json.error_code).toBe("800202");
+    expect(past.err!.error_code).toBe("800202");
   });
 
   it("collect labels by from_address and ship_date and serve a PDF", async () => {
@@ -50,7 +50,7 @@ describe("SCAN forms", () => {
     expect(res.json.number_of_items_in_manifest).toBe(1);
     const pdf = await fetch(res.json.labels[0].href);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect((await h.api("POST", "/v1/manifests", { from_address: ANAHEIM, ship_date: "2026-06-18" })).json.error_code).toBe("800204");
+    expect((await h.api("POST", "/v1/manifests", { from_address: ANAHEIM, ship_date: "2026-06-18" })).err!.error_code).toBe("800204");
   });
 });
 
@@ -61,17 +61,23 @@ describe("pickups", () => {
     const label = (await h.api("POST", "/v1/labels", domesticLabel())).json;
     const other = (await h.api("POST", "/v1/labels", domesticLabel({ from_address: { ...ANAHEIM, name: "Another Shipper" } }))).json;
     const ask = (body: Record<string, unknown>) => h.api("POST", "/v1/pickups", { label_ids: [label.label_id], ...body });
-    expect((await ask({ carrier: "fedex", pickup_window: window("2026-06-17") })).json.error_code).toBe("800100");
-    expect((await ask({ pickup_window: window("2026-06-21") })).json.error_code).toBe("800103");
-    expect((await ask({ pickup_window: window("2026-06-19") })).json.error_code).toBe("800104");
-    expect((await ask({ pickup_window: window("2026-06-20") })).json).toMatchObject({ error_code: "800105", error_message: expect.stringContaining("following USPS business day") });
+    expect((await ask({ carrier: "fedex", pickup_window: window("2026-06-17") })).err!.error_code).toBe("800100");
+    expect((await ask({ pickup_window: window("2026-06-21") })).err!.error_code).toBe("800103");
+    expect((await ask({ pickup_window: window("2026-06-19") })).err!.error_code).toBe("800104");
+    expect((await ask({ pickup_window: window("2026-06-16") })).err).toMatchObject({ error_code: "800105", error_message: expect.stringContaining("following USPS business day") });
     const mixed = await h.api("POST", "/v1/pickups", { label_ids: [label.label_id, other.label_id], pickup_window: window("2026-06-17") });
-    expect(mixed.json.error_code).toBe("800106");
+    expect(mixed.err!.error_code).toBe("800106");
     const test = (await h.api("POST", "/v1/labels", domesticLabel({ is_test_label: true }))).json;
-    expect((await h.api("POST", "/v1/pickups", { label_ids: [test.label_id], pickup_window: window("2026-06-17") })).json.error_code).toBe("800102");
+    expect((await h.api("POST", "/v1/pickups", { label_ids: [test.label_id], pickup_window: window("2026-06-17") })).err!.error_code).toBe("800102");
     const ok = await ask({ pickup_window: window("2026-06-17"), pickup_instructions: "Side door" });
     expect(ok.json).toMatchObject({ carrier: "usps", number_of_items_in_pickup: 1, estimated_cost: { amount: 0, currency: "usd" } });
     expect((await h.api("DELETE", `/v1/pickups/${ok.json.pickup_id}`)).text).toBe("");
+    // Seed 004: a pickup asked for a later day is booked for the next business day.
+    const later = await ask({ pickup_window: window("2026-06-20") });
+    expect(later.status).toBe(200);
+    expect(later.json.pickup_window).toEqual({ start_at: "2026-06-17T09:00:00-07:00", end_at: "2026-06-17T17:00:00-07:00" });
+    expect(later.json).not.toHaveProperty("confirmation_number");
+    expect((await h.api("DELETE", `/v1/pickups/${later.json.pickup_id}`)).status).toBe(200);
   });
 
   it("skips the holiday: on Thursday 2026-06-18 the next business day is Saturday the 20th", async () => {
@@ -99,7 +105,7 @@ describe("address validation rules", () => {
 
   it("verifies good and international addresses", async () => {
     const good = await validate({ address_line1: "1150 Magic Way Suite 100", city: "Anaheim", state_province: "CA", postal_code: "92802" });
-    expect(good.validation_results.result_code).toBe("V001");
+    expect(good.validation_results.result_code).toBe("V100");
     expect(good.matched_address).toMatchObject({ address_line1: "1150 MAGIC WAY STE 100", residential_indicator: "no" });
     const intl = await validate({ address_line1: "10 Downing Street", city: "London", postal_code: "SW1A 2AA", country_code: "GB" });
     expect(intl.validation_results.result_code).toBe("V003");
@@ -110,14 +116,14 @@ describe("control API", () => {
   it("injects 5xx errors for the next N matching requests", async () => {
     await h.control("POST", "/faults", { method: "GET", path: "/sera/v1/balance", action: "error", status: 503, count: 2 });
     expect((await h.api("GET", "/v1/balance")).status).toBe(503);
-    expect((await h.api("GET", "/v1/balance")).json.error_code).toBe("899999");
+    expect((await h.api("GET", "/v1/balance")).err!.error_code).toBe("899999");
     expect((await h.api("GET", "/v1/balance")).status).toBe(200);
   });
 
   it("enforces the add-funds minimum and maximum balance", async () => {
     await h.control("POST", "/balance", { username: "demo", amount_available: 450, max_balance_amount_allowed: 500 });
-    expect((await h.api("POST", "/v1/balance/add-funds", { amount: 9.99 })).json.error_message).toContain("minimum postage purchase of $10.00");
-    expect((await h.api("POST", "/v1/balance/add-funds", { amount: 60 })).json.error_message).toContain("above the maximum balance of $500.00");
+    expect((await h.api("POST", "/v1/balance/add-funds", { amount: 9.99 })).err!.error_message).toContain("minimum postage purchase of $10.00");
+    expect((await h.api("POST", "/v1/balance/add-funds", { amount: 60 })).err!.error_message).toContain("above the maximum balance of $500.00");
     expect((await h.api("POST", "/v1/balance/add-funds", { amount: 50 })).json.amount_available).toBe(500);
   });
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { EmulatorContext } from "../context";
 import { validationError } from "../errors";
 import type { Router } from "../http/router";
+import { commitAnswer } from "../http/idempotency";
 import { json, type RequestContext } from "../http/types";
 import { parseOrThrow } from "../rates/schemas";
 import type { AccountRecord } from "../store/state";
@@ -17,6 +18,9 @@ const METER_ADDRESS = {
   city: "ANAHEIM", state_province: "CA", postal_code: "92802", country_code: "US", phone: "7145550100", email: null,
 };
 
+/** Values from the spec's Account.Capabilities enum that this emulated account has. */
+const CAPABILITIES = ["shipping", "international", "add_funds", "scanform", "auto_pickup_usps", "stamps_com_insurance", "parcel_guard_insurance", "view_online_reports"];
+
 function accountBody(account: AccountRecord) {
   return {
     account: {
@@ -28,11 +32,14 @@ function accountBody(account: AccountRecord) {
       gmt_offset_minutes: "-480",
       daylight_savings_time: true,
       meter_details: { meter_number: 4_100_000 + account.account_id % 100_000, meter_address: METER_ADDRESS, meter_provider: "stamps_com" },
-      customer_details: { username: account.username, name: account.full_name, email: account.email },
-      capabilities: ["can_print_all_services", "can_print_international", "can_create_scan_forms", "can_schedule_pickups", "can_purchase_postage"],
-      plan_details: { plan_id: 1, plan_name: "Pro Plan" },
-      configured_carriers: [{ carrier: "usps", is_user_owned_account: false }, ...account.connectedCarriers.map((carrier) => ({ carrier, is_user_owned_account: true }))],
-      account_balance: balanceBody(account),
+      customer_details: { username: account.username, address: { ...METER_ADDRESS, name: account.full_name, email: account.email } },
+      capabilities: CAPABILITIES,
+      plan_details: { plan_id: "pro", pending_plan_id: null, cost_code_limit: 10, max_users: 5 },
+      // The spec's ConfiguredCarrier: `carrier` and `customer_owned_account`.
+      configured_carriers: [
+        { carrier: "usps", customer_owned_account: false },
+        ...account.connectedCarriers.map((carrier) => ({ carrier, customer_owned_account: true })),
+      ],
     },
   };
 }
@@ -54,14 +61,13 @@ function addFunds(app: EmulatorContext, ctx: RequestContext) {
       "amount",
     );
   }
-  const transactionId = newUuid();
-  const updated = app.store.mutate((s) => {
+  // One write: the money, the ledger row and the key with this answer (the answer is SERA's AccountBalance, nothing more).
+  return commitAnswer(app, ctx, (s) => {
     const target = s.accounts.find((a) => a.account_id === account.account_id)!;
     target.balanceCents += amountCents;
-    s.fundings.push({ transaction_id: transactionId, account_id: target.account_id, amountCents, idempotency_key: ctx.idempotencyKey ?? "", created_at: app.clock.nowIso(), balanceAfterCents: target.balanceCents });
-    return target;
+    s.fundings.push({ transaction_id: newUuid(), account_id: target.account_id, amountCents, idempotency_key: ctx.idempotencyKey ?? "", created_at: app.clock.nowIso(), balanceAfterCents: target.balanceCents });
+    return json(200, balanceBody(target));
   });
-  return json(200, { ...balanceBody(updated), transaction_id: transactionId, amount_added: centsToDollars(amountCents) });
 }
 
 export function registerAccountRoutes(router: Router, app: EmulatorContext): void {

@@ -1,7 +1,6 @@
 import { prices } from "../rates/price-table";
 import { PACKAGING } from "../usps/packaging";
 import { SERVICES, type ServiceDef, type ServicePackaging } from "../usps/services";
-import { suspensionReason, SUSPENDED_COUNTRIES } from "../usps/countries";
 
 const CONTENTS = ["merchandise", "gift", "documents", "sample", "returned_goods", "other"];
 const CONFIRMATION_NAMES: Record<string, string> = { none: "No Confirmation", tracking: "USPS Tracking", signature: "Signature Confirmation", adult_signature: "Adult Signature Required" };
@@ -21,21 +20,35 @@ function maxMeasurements(rule: ServicePackaging) {
   };
 }
 
-function rulesAndOptions(service: ServiceDef, rule: ServicePackaging, shipDate: string) {
+const INSURANCE_NAMES: Record<string, string> = { carrier: "USPS Insurance", stamps_com: "Stamps.com Insurance", parcel_guard: "ParcelGuard" };
+const ADVANCED_NAMES: Record<string, string> = { non_machinable: "Non-Machinable", hold_for_pickup: "Hold for Pickup", saturday_delivery: "Saturday Delivery", is_pay_on_use: "Pay-On-Use" };
+
+/**
+ * One CS_RO item (the spec's `rules_and_options` is an array of them): limits, delivery confirmations,
+ * insurance and advanced options with exactly the spec's keys. Destinations USPS suspended are not
+ * listed here (the spec has no field for them); the rater refuses them with the reason.
+ */
+function rulesAndOptions(service: ServiceDef, rule: ServicePackaging) {
   const fees = prices().fees;
   const confirmations = service.confirmations.filter((c) => c !== "tracking" || rule.trackable !== "no");
-  const unavailableCountries = service.international ? Object.keys(SUSPENDED_COUNTRIES).filter((code) => suspensionReason(code, shipDate)) : [];
-  return {
-    max_measurements: maxMeasurements(rule),
-    delivery_confirmation_options: confirmations.map((type) => ({ delivery_confirmation_type: type, delivery_confirmation_name: CONFIRMATION_NAMES[type], delivery_confirmation_price: fees.delivery_confirmation[type] ?? 0 })),
-    insurance_options: rule.trackable === "no" ? [] : ["carrier", "stamps_com", "parcel_guard"].map((provider) => ({ insurance_provider: provider, max_insured_value: fees.insurance.max_value, included_coverage: provider === "carrier" ? (fees.insurance.included_coverage[service.service_type] ?? 0) : 0 })),
-    advanced_options: ADVANCED.filter((o) => o !== "non_machinable" || rule.packaging_type === "letter" || rule.packaging_type === "package").map((option) => ({ advanced_option_type: option })),
-    ...(service.international ? { unavailable_destination_countries: unavailableCountries } : {}),
-  };
+  return [
+    {
+      max_measurements: maxMeasurements(rule),
+      delivery_confirmation_options: confirmations.map((type) => ({ delivery_confirmation_type: type, delivery_confirmation_name: CONFIRMATION_NAMES[type], delivery_confirmation_price: fees.delivery_confirmation[type] ?? 0 })),
+      insurance_options: rule.trackable === "no" ? [] : ["carrier", "stamps_com", "parcel_guard"].map((provider) => ({
+        insurance_provider: provider,
+        insurance_provider_name: INSURANCE_NAMES[provider],
+        max_insurance_value_limit: fees.insurance.max_value,
+        included_insurance_amount: provider === "carrier" ? (fees.insurance.included_coverage[service.service_type] ?? 0) : 0,
+        currency: "usd",
+      })),
+      advanced_options: ADVANCED.filter((o) => o !== "non_machinable" || rule.packaging_type === "package").map((option) => ({ option, option_name: ADVANCED_NAMES[option] })),
+    },
+  ];
 }
 
 /** The mail class x packaging matrix, built from the same tables the rater uses so it can never disagree. */
-export function carrierServices(shipDate: string) {
+export function carrierServices(_shipDate: string) {
   return {
     shipping_options: [
       {
@@ -43,11 +56,10 @@ export function carrierServices(shipDate: string) {
         services: SERVICES.map((service) => ({
           service_type: service.service_type,
           service_name: service.service_name,
-          is_international: service.international,
           packaging_options: service.packaging.map((rule) => ({
             packaging_type: rule.packaging_type,
             packaging_name: PACKAGING[rule.packaging_type].packaging_name,
-            content_options: (service.international ? CONTENTS : ["merchandise"]).map((contents) => ({ shipment_contents: contents, rules_and_options: rulesAndOptions(service, rule, shipDate) })),
+            content_options: (service.international ? CONTENTS : ["merchandise"]).map((contents) => ({ shipment_contents: contents, rules_and_options: rulesAndOptions(service, rule) })),
           })),
         })),
       },

@@ -7,6 +7,7 @@ import { parseOrThrow } from "../rates/schemas";
 import type { AccountRecord } from "../store/state";
 import { ZFaultRequest } from "../faults";
 import { ledger } from "./ledger";
+import { ZVariantRule } from "../variants/variant-book";
 
 const ZAccountSelector = z.object({ username: z.string().optional(), account_id: z.number().optional() });
 
@@ -112,6 +113,8 @@ export function registerControlRoutes(router: Router, app: EmulatorContext): voi
   router.add("POST", "/__control/reset", () => {
     app.store.reset();
     app.faults.clear();
+    app.variants.clear();
+    for (const rule of app.config.variants) app.variants.add(rule);
     return json(200, { reset: true, clock: app.clock.describe() });
   });
   router.add("GET", "/__control/clock", () => json(200, app.clock.describe()));
@@ -125,6 +128,15 @@ export function registerControlRoutes(router: Router, app: EmulatorContext): voi
   router.add("DELETE", "/__control/faults", () => {
     app.faults.clear();
     return json(200, { faults: [] });
+  });
+  router.add("GET", "/__control/variants", () => json(200, { variants: app.variants.list() }));
+  router.add("POST", "/__control/variants", (ctx) => {
+    const { pattern: _pattern, ...shown } = app.variants.add(parseOrThrow(ZVariantRule, ctx.body));
+    return json(201, shown);
+  });
+  router.add("DELETE", "/__control/variants", () => {
+    app.variants.clear();
+    return json(200, { variants: [] });
   });
   router.add("GET", "/__control/ledger", () => json(200, ledger(app.state)));
   router.add("POST", "/__control/balance", (ctx) => setBalance(app, ctx));

@@ -1,6 +1,7 @@
 import type { EmulatorContext } from "../context";
 import { ErrorCode, SeraError } from "../errors";
-import type { IdempotencyRecord } from "../store/state";
+import type { EmulatorState, IdempotencyRecord } from "../store/state";
+import { finalizeResult } from "../variants/apply-variants";
 import { isUuidV4, sha256Hex } from "../util/ids";
 import type { HandlerResult, RequestContext } from "./types";
 
@@ -23,14 +24,10 @@ export function readIdempotencyKey(ctx: RequestContext): string {
   const header = ctx.req.headers["idempotency-key"];
   const key = Array.isArray(header) ? header[0] : header;
   if (key === undefined || key.trim() === "") {
-    throw new SeraError(400, ErrorCode.idempotencyKeyMissing, "Idempotency-Key header not found for enforced idempotent endpoint.", [
-      { field: "Idempotency-Key", message: "Header is required on every POST" },
-    ]);
+    throw new SeraError(400, ErrorCode.idempotencyKeyMissing, "Idempotency-Key header not found for enforced idempotent endpoint.");
   }
   if (!isUuidV4(key.trim())) {
-    throw new SeraError(400, ErrorCode.idempotencyKeyInvalid, "Idempotency-Key provided was invalid.", [
-      { field: "Idempotency-Key", message: "Must be a version-4 UUID" },
-    ]);
+    throw new SeraError(400, ErrorCode.idempotencyKeyInvalid, "Idempotency-Key provided was invalid.");
   }
   return key.trim().toLowerCase();
 }
@@ -51,38 +48,59 @@ export function beginIdempotent(app: EmulatorContext, ctx: RequestContext, key: 
   const live = existing && nowMs - Date.parse(existing.created_at) < WINDOW_MS;
   if (existing && live) {
     if (existing.fingerprint !== fingerprint) {
-      throw new SeraError(422, ErrorCode.idempotencyBodyMismatch, "Idempotency-Key was already used with a different request body or path.", [
-        { field: "Idempotency-Key", message: "Reuse a key only to retry the identical request" },
-      ]);
+      throw new SeraError(422, ErrorCode.idempotencyBodyMismatch, "Idempotency-Key was already used with a different request body or path.");
     }
     if (existing.state === "in_progress" || !existing.response) {
-      throw new SeraError(409, ErrorCode.idempotencyInProgress, "A request with this Idempotency-Key is still being processed; retry later.", [
-        { field: "Idempotency-Key", message: "Original request still in progress" },
-      ]);
+      throw new SeraError(409, ErrorCode.idempotencyInProgress, "A request with this Idempotency-Key is still being processed; retry later.");
     }
     const { status, contentType, body } = existing.response;
     return { kind: "replay", result: { status, headers: { "content-type": contentType, "idempotent-replayed": "true" }, body } };
   }
-  app.store.mutate((s) => {
-    pruneExpired(s.idempotency, nowMs);
-    s.idempotency[recordId] = { account_id: accountId, key, fingerprint, state: "in_progress", created_at: new Date(nowMs).toISOString(), response: null };
-  });
+  // The reservation lives in memory only: it is written to disk, if at all, as "in_progress", which a
+  // restart drops. What makes a key durable is commitAnswer, below.
+  pruneExpired(app.state.idempotency, nowMs);
+  app.state.idempotency[recordId] = { account_id: accountId, key, fingerprint, state: "in_progress", created_at: new Date(nowMs).toISOString(), response: null };
   return { kind: "proceed", recordId };
 }
 
-/** Only successful answers are kept: an error leaves no record, so the same key may be retried. */
-export function finishIdempotent(app: EmulatorContext, recordId: string, result: HandlerResult): void {
-  app.store.mutate((s) => {
-    const record = s.idempotency[recordId];
-    if (!record) return;
-    if (result.status >= 200 && result.status < 300) {
+function storedResponse(result: HandlerResult): IdempotencyRecord["response"] {
+  const body = typeof result.body === "string" ? result.body : (result.body ?? Buffer.alloc(0)).toString("utf8");
+  return { status: result.status, contentType: result.headers?.["content-type"] ?? "application/json; charset=utf-8", body };
+}
+
+/**
+ * The one atomic write of a request that charges or creates something: `change` updates the state
+ * and returns the answer; the key's record (with that answer) goes into the same state change, so
+ * the file on disk either holds both or neither. A SIGKILL at any instant and a restart therefore
+ * replay exactly this answer for the key, or (if the write never happened) run the request afresh.
+ */
+export function commitAnswer(app: EmulatorContext, ctx: RequestContext, change: (state: EmulatorState) => HandlerResult): HandlerResult {
+  return app.store.mutate((s) => {
+    const result = finalizeResult(app, ctx, change(s));
+    const record = ctx.idempotencyRecordId ? s.idempotency[ctx.idempotencyRecordId] : undefined;
+    if (record && result.status >= 200 && result.status < 300) {
       record.state = "done";
-      const body = typeof result.body === "string" ? result.body : (result.body ?? Buffer.alloc(0)).toString("utf8");
-      record.response = { status: result.status, contentType: result.headers?.["content-type"] ?? "application/json; charset=utf-8", body };
-    } else {
-      delete s.idempotency[recordId];
+      record.response = storedResponse(result);
     }
+    return result;
   });
+}
+
+/**
+ * After the handler: an answer already committed with its key is left alone; another success (a
+ * request that changed nothing, such as rates) is recorded now; an error leaves no record, so the
+ * same key may be retried.
+ */
+export function finishIdempotent(app: EmulatorContext, recordId: string, result: HandlerResult): void {
+  const record = app.state.idempotency[recordId];
+  if (!record || record.state === "done") return;
+  if (result.status >= 200 && result.status < 300) {
+    app.store.mutate((s) => {
+      s.idempotency[recordId] = { ...record, state: "done", response: storedResponse(result) };
+    });
+  } else {
+    delete app.state.idempotency[recordId];
+  }
 }
 
 function pruneExpired(records: Record<string, IdempotencyRecord>, nowMs: number): void {

@@ -3,6 +3,7 @@ import { authenticate } from "../auth/bearer";
 import type { EmulatorContext } from "../context";
 import { ErrorCode, SeraError } from "../errors";
 import { settleDueWork } from "../labels/settle";
+import { finalizeResult } from "../variants/apply-variants";
 import { parseBody, readRawBody } from "./body";
 import { beginIdempotent, finishIdempotent, readIdempotencyKey } from "./idempotency";
 import type { Router } from "./router";
@@ -10,11 +11,12 @@ import { json, type HandlerResult, type RequestContext } from "./types";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Seed 003's table: 899999 "Unexpected/Unhandled exception" is an HTTP 400, like every other SERA code. */
 function errorResult(error: unknown): HandlerResult {
   if (error instanceof SeraError) return json(error.httpStatus, error.toBody());
   console.error("[sera-emulator] unexpected error", error);
   const message = error instanceof Error ? error.message : String(error);
-  return json(500, new SeraError(500, ErrorCode.unexpected, `Unexpected/Unhandled exception: ${message}`).toBody());
+  return json(400, new SeraError(400, ErrorCode.unexpected, `Unexpected/Unhandled exception: ${message}`).toBody());
 }
 
 function write(res: ServerResponse, result: HandlerResult, method: string): void {
@@ -26,15 +28,20 @@ function write(res: ServerResponse, result: HandlerResult, method: string): void
 
 /**
  * The request pipeline: route, armed faults, body, bearer auth, lazy settlement of time-driven work,
- * idempotency, handler; then the answer is written, or dropped when a fault says so.
+ * idempotency, handler, variant mode; then the answer is written, or dropped when a fault says so.
+ * Handlers that charge or create something commit their change and the key's answer in one write
+ * (`commitAnswer`); the answer is only written to the socket after that.
  */
 export function createHttpServer(app: EmulatorContext, router: Router): Server {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", app.baseUrl);
+    const ctx: RequestContext = { req, res, method, url, params: {}, rawBody: "", body: undefined, account: null, idempotencyKey: null, idempotencyRecordId: null };
+    const respond = (result: HandlerResult) => write(res, finalizeResult(app, ctx, result), method);
     const match = router.match(method, url.pathname);
-    if (match === null) return write(res, json(404, new SeraError(404, ErrorCode.notFound, `No endpoint ${method} ${url.pathname}`).toBody()), method);
-    if (match === "method_not_allowed") return write(res, json(405, new SeraError(405, ErrorCode.methodNotAllowed, `Method ${method} is not allowed on ${url.pathname}`).toBody()), method);
+    if (match === null) return respond(json(404, new SeraError(404, ErrorCode.notFound, `No endpoint ${method} ${url.pathname}`).toBody()));
+    if (match === "method_not_allowed") return respond(json(405, new SeraError(405, ErrorCode.methodNotAllowed, `Method ${method} is not allowed on ${url.pathname}`).toBody()));
+    ctx.params = match.params;
 
     const fault = url.pathname.startsWith("/__control") ? null : app.faults.take(method, url.pathname);
     if (fault?.action === "drop") {
@@ -44,11 +51,9 @@ export function createHttpServer(app: EmulatorContext, router: Router): Server {
     }
     if (fault?.action === "error") {
       req.resume();
-      return write(res, json(fault.status, new SeraError(fault.status, ErrorCode.unexpected, "Unexpected/Unhandled exception (injected fault)").toBody()), method);
+      return respond(json(fault.status, new SeraError(fault.status, ErrorCode.unexpected, "Unexpected/Unhandled exception (injected fault)").toBody()));
     }
 
-    const ctx: RequestContext = { req, res, method, url, params: match.params, rawBody: "", body: undefined, account: null, idempotencyKey: null };
-    let recordId: string | null = null;
     let result: HandlerResult;
     try {
       ctx.rawBody = await readRawBody(req);
@@ -59,18 +64,20 @@ export function createHttpServer(app: EmulatorContext, router: Router): Server {
         ctx.idempotencyKey = readIdempotencyKey(ctx);
         const decision = beginIdempotent(app, ctx, ctx.idempotencyKey);
         if (decision.kind === "replay") return write(res, decision.result, method);
-        recordId = decision.recordId;
+        ctx.idempotencyRecordId = decision.recordId;
       }
       if (fault?.action === "delay") await sleep(fault.delay_ms);
-      result = await match.route.handler(ctx);
+      result = finalizeResult(app, ctx, await match.route.handler(ctx));
     } catch (error) {
-      result = errorResult(error);
+      result = finalizeResult(app, ctx, errorResult(error));
     }
-    if (recordId) finishIdempotent(app, recordId, result);
+    if (ctx.idempotencyRecordId) finishIdempotent(app, ctx.idempotencyRecordId, result);
     if (fault?.action === "commit_then_drop") {
       req.socket.destroy();
       return;
     }
+    // Committed, then never answered: the moment a test SIGKILLs the process "just after the commit".
+    if (fault?.action === "commit_then_hang") return;
     write(res, result, method);
   }
 

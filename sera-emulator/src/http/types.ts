@@ -12,6 +12,10 @@ export interface RequestContext {
   body: unknown;
   account: AccountRecord | null;
   idempotencyKey: string | null;
+  /** The key's record while this request runs (`<account>:<key>`); null on other routes. */
+  idempotencyRecordId: string | null;
+  /** Set once variant mode has been applied to the answer (it runs exactly once). */
+  finalized?: boolean;
 }
 
 /** What a handler answers; the server writes it (or, under a fault, drops it). */

@@ -7,6 +7,7 @@ import { renderDocument } from "../render/render-document";
 import { createLabel } from "./create-label";
 import { labelImages } from "./label-files";
 import { voidLabel } from "./void-label";
+import { wantsLabelData } from "../variants/apply-variants";
 
 async function reprint(app: EmulatorContext, ctx: RequestContext) {
   const label = app.state.labels[ctx.params.label_id];
@@ -16,9 +17,11 @@ async function reprint(app: EmulatorContext, ctx: RequestContext) {
   const options = parseOrThrow(ZLabelOptions, {
     label_size: q.get("label_size") ?? original.label_size,
     label_format: q.get("label_format") ?? original.label_format,
-    label_output_type: q.get("label_output_type") ?? original.label_output_type,
+    label_output_type: wantsLabelData(app, ctx) ? "base64" : (q.get("label_output_type") ?? original.label_output_type),
   });
-  return json(200, await labelImages(app, label, options));
+  const { files, ...images } = await labelImages(app, label, options);
+  app.store.mutate((s) => files.forEach((file) => (s.files[file.token] = file)));
+  return json(200, images);
 }
 
 /** Printable documents by their unguessable link; the token is the credential, as with SERA's label URLs. */
@@ -31,7 +34,7 @@ async function serveFile(app: EmulatorContext, ctx: RequestContext) {
 }
 
 export function registerLabelRoutes(router: Router, app: EmulatorContext): void {
-  router.add("POST", "/sera/v1/labels", async (ctx) => json(200, await createLabel(app, ctx)), { auth: true, idempotent: true });
+  router.add("POST", "/sera/v1/labels", (ctx) => createLabel(app, ctx), { auth: true, idempotent: true });
   router.add("GET", "/sera/v1/labels/:label_id", (ctx) => reprint(app, ctx), { auth: true });
   router.add("PUT", "/sera/v1/labels/:label_id/void", (ctx) => {
     voidLabel(app, ctx.account!, ctx.params.label_id);

@@ -1,4 +1,4 @@
-import { cityStateZipProblem } from "../addresses/verify-address";
+import { cityStateZipProblem, MILITARY_STATES } from "../addresses/verify-address";
 import { validationErrors, type FieldProblem } from "../errors";
 import type { ShipmentRoute } from "../rates/route-shipment";
 import type { TAddress, TLabelRequest } from "../rates/schemas";
@@ -18,11 +18,11 @@ function requireFields(prefix: string, address: TAddress | null | undefined, int
   if (!international && !address.postal_code?.trim()) problems.push({ field: `${prefix}.postal_code`, message: "is required" });
 }
 
-/** USPS wants a first and a last name, each at least two letters, on international mail (seed 001). */
+/** USPS wants a first and a last name, each at least two letters, on international and military (APO/FPO/DPO) mail (seed 001). */
 function checkInternationalName(field: string, who: string, name: string | null | undefined, problems: FieldProblem[]): void {
   const words = (name ?? "").trim().split(/\s+/).filter(Boolean);
   if (words.length < 2 || !words.every((w) => NAME_WORD.test(w))) {
-    problems.push({ field, message: `${who} name must contain at least two words, each at least two letters long (first and last name), for international mail; got "${name ?? ""}"` });
+    problems.push({ field, message: `${who} name must contain at least two words, each at least two letters long (first and last name), for international and APO/FPO/DPO mail; got "${name ?? ""}"` });
   }
 }
 
@@ -57,10 +57,11 @@ export function checkLabelRequest(request: TLabelRequest, route: ShipmentRoute):
     const problem = cityStateZipProblem(request.from_address);
     if (problem) problems.push({ field: "from_address", message: `city, state and ZIP Code must validate: ${problem}` });
   }
-  if (route.international) {
+  const military = MILITARY_STATES.has((request.to_address?.state_province ?? "").trim().toUpperCase());
+  if (route.international || military) {
     checkInternationalName("from_address.name", "Sender", request.from_address?.name, problems);
     checkInternationalName("to_address.name", "Recipient", request.to_address?.name, problems);
-    checkCustoms(request, problems);
   }
+  if (route.international) checkCustoms(request, problems);
   if (problems.length > 0) throw validationErrors(problems);
 }

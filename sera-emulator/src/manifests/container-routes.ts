@@ -3,7 +3,8 @@ import type { EmulatorContext } from "../context";
 import { validationError } from "../errors";
 import type { Router } from "../http/router";
 import { json, type RequestContext } from "../http/types";
-import { fileUrl, registerFile } from "../labels/label-files";
+import { fileUrl, newFile } from "../labels/label-files";
+import { commitAnswer } from "../http/idempotency";
 import { ownedLabels } from "../labels/owned-labels";
 import { parseOrThrow, ZAddress } from "../rates/schemas";
 import { newUuid } from "../util/ids";
@@ -28,12 +29,14 @@ function createContainerLabel(app: EmulatorContext, ctx: RequestContext) {
   if (voided) throw validationError(`Label ${voided.label_id} was voided and cannot go in a container`, "label_ids");
   const id = newUuid();
   const format = request.label_options?.label_format === "png" || request.label_options?.label_format === "zpl" ? request.label_options.label_format : "pdf";
-  app.store.mutate((s) => {
-    s.containerLabels[id] = { container_label_id: id, account_id: account.account_id, ship_date: labels[0].ship_date, label_ids: labels.map((l) => l.label_id), tracking_numbers: labels.map((l) => l.tracking_number ?? ""), number_of_container_labels: request.number_of_container_labels, created_at: app.clock.nowIso() };
+  const files = Array.from({ length: request.number_of_container_labels }, () => newFile({ account_id: account.account_id, kind: "container_label", ref_id: id, label_format: format, label_size: "4x6" }));
+  // One write: the container, its documents and the key with this answer.
+  return commitAnswer(app, ctx, (s) => {
+    const container = { container_label_id: id, account_id: account.account_id, ship_date: labels[0].ship_date, label_ids: labels.map((l) => l.label_id), tracking_numbers: labels.map((l) => l.tracking_number ?? ""), number_of_container_labels: request.number_of_container_labels, created_at: app.clock.nowIso() };
+    s.containerLabels[id] = container;
+    for (const file of files) s.files[file.token] = file;
+    return json(200, { container_label_id: id, tracking_numbers: container.tracking_numbers, carrier: "usps", ship_date: container.ship_date, number_of_items_in_container_labels: labels.length, number_of_container_labels: request.number_of_container_labels, labels: files.map((file) => ({ href: fileUrl(app, file) })) });
   });
-  const hrefs = Array.from({ length: request.number_of_container_labels }, () => ({ href: fileUrl(app, registerFile(app, { account_id: account.account_id, kind: "container_label", ref_id: id, label_format: format, label_size: "4x6" })) }));
-  const container = app.state.containerLabels[id];
-  return json(200, { container_label_id: id, tracking_numbers: container.tracking_numbers, carrier: "usps", ship_date: container.ship_date, number_of_items_in_container_labels: labels.length, number_of_container_labels: request.number_of_container_labels, labels: hrefs });
 }
 
 export function registerContainerRoutes(router: Router, app: EmulatorContext): void {

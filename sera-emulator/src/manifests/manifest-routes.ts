@@ -4,7 +4,8 @@ import { ErrorCode, SeraError, validationError } from "../errors";
 import type { Router } from "../http/router";
 import { json, type RequestContext } from "../http/types";
 import { ownedLabels, senderKey } from "../labels/owned-labels";
-import { fileUrl, registerFile } from "../labels/label-files";
+import { fileUrl, newFile } from "../labels/label-files";
+import { commitAnswer } from "../http/idempotency";
 import { parseOrThrow, ZAddress } from "../rates/schemas";
 import type { LabelRecord } from "../store/state";
 import { earliestToday } from "../usps/calendar";
@@ -54,12 +55,14 @@ function createManifest(app: EmulatorContext, ctx: RequestContext) {
   checkEligible(labels, today);
   const manifestId = newUuid();
   const shipDate = labels.map((l) => l.ship_date).sort()[0];
-  app.store.mutate((s) => {
+  const file = newFile({ account_id: ctx.account!.account_id, kind: "manifest", ref_id: manifestId, label_format: "pdf", label_size: "letter" });
+  // One write: the SCAN form, its document, its labels and the key with this answer.
+  return commitAnswer(app, ctx, (s) => {
     s.manifests[manifestId] = { manifest_id: manifestId, account_id: ctx.account!.account_id, ship_date: shipDate, created_at: app.clock.nowIso(), label_ids: labels.map((l) => l.label_id), from_address: labels[0].request.from_address as never };
     for (const label of labels) s.labels[label.label_id].manifest_id = manifestId;
+    s.files[file.token] = file;
+    return json(200, { manifest_id: manifestId, carrier: "usps", ship_date: shipDate, number_of_items_in_manifest: labels.length, labels: [{ href: fileUrl(app, file) }] });
   });
-  const file = registerFile(app, { account_id: ctx.account!.account_id, kind: "manifest", ref_id: manifestId, label_format: "pdf", label_size: "letter" });
-  return json(200, { manifest_id: manifestId, carrier: "usps", ship_date: shipDate, number_of_items_in_manifest: labels.length, labels: [{ href: fileUrl(app, file) }] });
 }
 
 export function registerManifestRoutes(router: Router, app: EmulatorContext): void {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { EmulatorContext } from "../context";
 import { ErrorCode, SeraError, validationError } from "../errors";
 import type { Router } from "../http/router";
+import { commitAnswer } from "../http/idempotency";
 import { empty, json, type RequestContext } from "../http/types";
 import { ownedLabels, senderKey } from "../labels/owned-labels";
 import { parseOrThrow, ZAddress } from "../rates/schemas";
@@ -38,26 +39,32 @@ function schedulePickup(app: EmulatorContext, ctx: RequestContext) {
   }
   if (new Set(labels.map(senderKey)).size > 1) throw fail(ErrorCode.pickupAddressMismatch, "The labels for label_ids submitted must contain the same address and contact information.", "label_ids");
 
-  const allowed = new Set([nextUspsBusinessDay(earliestToday(nowMs)), nextUspsBusinessDay(latestToday(nowMs))]);
-  const date = request.pickup_window ? pickupDate(request.pickup_window.start_at) : [...allowed].sort()[0];
-  if (isSunday(date)) throw fail(ErrorCode.pickupSunday, `USPS pickups are not allowed on Sundays. (${date} is a Sunday; the next USPS business day is ${[...allowed].sort()[0]})`);
-  const holiday = federalHoliday(date);
-  if (holiday) throw fail(ErrorCode.pickupHoliday, `USPS pickups are not allowed on holidays. (${date} is ${holiday}; the next USPS business day is ${[...allowed].sort()[0]})`);
-  if (!allowed.has(date)) throw fail(ErrorCode.pickupNotNextBusinessDay, `USPS pickups must be scheduled for the following USPS business day. (${date} requested; the next USPS business day is ${[...allowed].sort()[0]})`);
-
-  const window = request.pickup_window ?? { start_at: `${date}T09:00:00`, end_at: `${date}T17:00:00` };
+  const allowed = [nextUspsBusinessDay(earliestToday(nowMs)), nextUspsBusinessDay(latestToday(nowMs))].sort();
+  const next = allowed[0];
+  const asked = request.pickup_window ? pickupDate(request.pickup_window.start_at) : next;
+  if (isSunday(asked)) throw fail(ErrorCode.pickupSunday, `USPS pickups are not allowed on Sundays. (${asked} is a Sunday; the next USPS business day is ${next})`);
+  const holiday = federalHoliday(asked);
+  if (holiday) throw fail(ErrorCode.pickupHoliday, `USPS pickups are not allowed on holidays. (${asked} is ${holiday}; the next USPS business day is ${next})`);
+  if (asked < next) throw fail(ErrorCode.pickupNotNextBusinessDay, `USPS pickups must be scheduled for the following USPS business day. (${asked} requested; the next USPS business day is ${next})`);
+  // Seed 004: "a pickup asked for the 7th on the 5th is booked for the 6th": a later day is booked for the next business day.
+  const date = allowed.includes(asked) ? asked : next;
+  const time = (at: string | undefined, fallback: string) => (at && at.length > 10 ? at.slice(10) : fallback);
+  const window = {
+    start_at: `${date}${time(request.pickup_window?.start_at, "T09:00:00")}`,
+    end_at: `${date}${time(request.pickup_window?.end_at, "T17:00:00")}`,
+  };
   const pickupId = newUuid();
   const confirmation = `WTC${String(stableNumber(pickupId, 100_000_000)).padStart(8, "0")}`;
-  app.store.mutate((s) => {
+  // One write: the pickup, its labels and the key with this answer (SERA's pickup model, nothing more).
+  return commitAnswer(app, ctx, (s) => {
     s.pickups[pickupId] = {
       pickup_id: pickupId, account_id: ctx.account!.account_id, confirmation_number: confirmation, label_ids: labels.map((l) => l.label_id), pickup_date: date,
-      pickup_window: { start_at: window.start_at, end_at: window.end_at ?? `${date}T17:00:00` }, pickup_instructions: request.pickup_instructions ?? null,
+      pickup_window: window, pickup_instructions: request.pickup_instructions ?? null,
       created_at: app.clock.nowIso(), cancelled_at: null,
     };
     for (const label of labels) s.labels[label.label_id].pickup_id = pickupId;
+    return json(200, { pickup_id: pickupId, carrier: "usps", pickup_window: window, number_of_items_in_pickup: labels.length, estimated_cost: { amount: 0, currency: "usd" } });
   });
-  const pickup = app.state.pickups[pickupId];
-  return json(200, { pickup_id: pickupId, carrier: "usps", confirmation_number: confirmation, pickup_window: pickup.pickup_window, number_of_items_in_pickup: labels.length, estimated_cost: { amount: 0, currency: "usd" } });
 }
 
 function cancelPickup(app: EmulatorContext, ctx: RequestContext) {

@@ -16,7 +16,8 @@ export interface Rate {
   service_type: string;
   packaging_type: string;
   estimated_delivery_days: string;
-  estimated_delivery_date: string;
+  /** Null for a range of days (international), as in seed 003's own example of a "1-2" day estimate. */
+  estimated_delivery_date: string | null;
   is_guaranteed_service: boolean;
   trackable: "yes" | "no" | "partial";
   is_return_label: boolean;
@@ -75,7 +76,7 @@ function buildRate(service: ServiceDef, rule: ServicePackaging, measured: Measur
     service_type: service.service_type,
     packaging_type: rule.packaging_type,
     estimated_delivery_days: transit.label,
-    estimated_delivery_date: estimatedDeliveryDate(shipDate, transit.days),
+    estimated_delivery_date: transit.label.includes("-") ? null : estimatedDeliveryDate(shipDate, transit.days),
     is_guaranteed_service: service.guaranteed,
     trackable: rule.trackable,
     is_return_label: request.is_return_label ?? false,

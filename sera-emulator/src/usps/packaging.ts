@@ -8,7 +8,6 @@ export interface PackagingDef {
 }
 
 export const PACKAGING: Record<string, PackagingDef> = {
-  letter: { packaging_type: "letter", packaging_name: "Letter", maxSides: [11.5, 6.125, 0.25], isFlatRate: false },
   large_envelope: { packaging_type: "large_envelope", packaging_name: "Large Envelope or Flat", maxSides: [15, 12, 0.75], isFlatRate: false },
   package: { packaging_type: "package", packaging_name: "Package", isFlatRate: false },
   usps_flat_rate_envelope: { packaging_type: "usps_flat_rate_envelope", packaging_name: "Flat Rate Envelope", maxSides: [12.5, 9.5, 0.75], isFlatRate: true },

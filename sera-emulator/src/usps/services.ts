@@ -44,7 +44,6 @@ export const SERVICES: ServiceDef[] = [
     service_type: "usps_first_class_mail", service_name: "USPS First-Class Mail", banner: "USPS FIRST-CLASS MAIL", mark: "F",
     international: false, stc: "", guaranteed: false, usesDimWeight: false, confirmations: ["none"],
     packaging: [
-      { packaging_type: "letter", maxWeightOz: 3.5, trackable: "no" },
       { packaging_type: "large_envelope", maxWeightOz: 13, trackable: "no" },
     ],
   },
@@ -84,7 +83,6 @@ export const SERVICES: ServiceDef[] = [
     service_type: "usps_first_class_mail_international", service_name: "USPS First-Class Mail International", banner: "FIRST-CLASS MAIL INTL", mark: "F",
     international: true, stc: "LX", guaranteed: false, usesDimWeight: false, confirmations: INTERNATIONAL_CONFIRMATIONS,
     packaging: [
-      { packaging_type: "letter", maxWeightOz: 3.5, trackable: "no" },
       { packaging_type: "large_envelope", maxWeightOz: 15.99, trackable: "no" },
       { packaging_type: "package", maxWeightOz: 64, maxLength: 24, maxSumOfDimensions: 36, trackable: "partial" },
     ],
