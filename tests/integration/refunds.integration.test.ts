@@ -65,7 +65,7 @@ describe("refunds and reprints against the emulator", () => {
     [emulator, database] = await Promise.all([startSeraEmulator({ env: { SERA_EMULATOR_REFUND_DELAY_SECONDS: "60" } }), createTestDatabase()]);
     await seedDemo({ db: database.db, adminEmail: "admin@junipertea.example", adminPassword: "correct horse battery staple" });
     adminId = (await database.db.user.findFirstOrThrow({ where: { role: "admin" }, select: { id: true } })).id;
-    const config = testSeraConfig(emulator, { timeoutMs: 800 });
+    const config = testSeraConfig(emulator, { timeoutMs: 3000 });
     await connectTestStore({ db: database.db, config, emulator });
     sera = getSeraClient({ db: database.db, config });
     await database.db.storeSettings.update({ where: { id: 1 }, data: { testMode: false, autoRefillEnabled: false } });
