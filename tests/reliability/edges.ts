@@ -59,6 +59,8 @@ export async function driveEdges(options: TEdgeOptions): Promise<TEdgesResult> {
     reviewResolvedNotCharged: 0,
     problems: [],
   };
+  // Waiting for recovery on the embedded database ends with the app stopped (to read the database).
+  if (!options.lifecycle.isRunning) await options.lifecycle.start();
   await voidsFormsAndPickups(options, result);
   await revokedGrant(options, result);
   await accountSwitch(options, result);
