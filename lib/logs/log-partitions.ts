@@ -1,0 +1,81 @@
+import type { TPrismaClient } from "@/lib/db/create-client";
+
+/**
+ * TransactionLog is partitioned by month of "at" (migration 20261201170000): partitions
+ * "TransactionLog_pYYYYMM" cover [first of the month, first of the next month) in UTC, and
+ * "TransactionLog_default" takes an entry whose month has no partition yet.
+ *
+ * Months, not days: every page of the log reads each partition's index once (a merge of the
+ * newest rows of each), so the number of partitions is what reading costs. A year of entries is
+ * 13 partitions; by day it would be 365, and a page then took 50-100 ms on PostgreSQL.
+ */
+export const LOG_PARTITION_PREFIX = "TransactionLog_p";
+export const DEFAULT_LOG_PARTITION = "TransactionLog_default";
+/** Partitions made ahead of the current month, so entries never land in the default partition. */
+export const LOG_MONTHS_AHEAD = 2;
+
+export type TLogPartition = { name: string; from: Date; to: Date };
+
+function monthStart(year: number, month: number): Date {
+  return new Date(Date.UTC(year, month, 1));
+}
+
+/** The monthly partition holding `at`. */
+export function logPartitionFor(at: Date): TLogPartition {
+  const from = monthStart(at.getUTCFullYear(), at.getUTCMonth());
+  const to = monthStart(at.getUTCFullYear(), at.getUTCMonth() + 1);
+  const name = `${LOG_PARTITION_PREFIX}${from.getUTCFullYear()}${String(from.getUTCMonth() + 1).padStart(2, "0")}`;
+  return { name, from, to };
+}
+
+/** "at" holds UTC wall time without a zone: bounds are written as such. */
+function wallTime(date: Date): string {
+  return date.toISOString().replace("T", " ").replace("Z", "");
+}
+
+/** The monthly partitions that exist, oldest first. */
+export async function listLogPartitions({ db }: { db: TPrismaClient }): Promise<TLogPartition[]> {
+  const rows = await db.$queryRaw<{ name: string }[]>`
+    SELECT c.relname::text AS name
+    FROM pg_inherits i
+    JOIN pg_class c ON c.oid = i.inhrelid
+    JOIN pg_class p ON p.oid = i.inhparent
+    WHERE p.relname = 'TransactionLog' AND p.relnamespace = current_schema()::regnamespace`;
+  return rows
+    .map((row) => /^TransactionLog_p(\d{4})(\d{2})$/.exec(row.name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => logPartitionFor(monthStart(Number(match[1]), Number(match[2]) - 1)))
+    .sort((a, b) => a.from.getTime() - b.from.getTime());
+}
+
+/**
+ * Creates the monthly partitions from `from`'s month through `to`'s month that do not exist yet
+ * (by default: this month and LOG_MONTHS_AHEAD ahead). A month with entries in the default
+ * partition already is skipped (PostgreSQL refuses to split them out); those entries are cleared
+ * row by row. Returns the partitions it created.
+ */
+export async function ensureLogPartitions({
+  db,
+  from = new Date(),
+  to,
+}: {
+  db: TPrismaClient;
+  from?: Date;
+  to?: Date;
+}): Promise<string[]> {
+  const last = logPartitionFor(to ?? monthStart(from.getUTCFullYear(), from.getUTCMonth() + LOG_MONTHS_AHEAD));
+  const existing = new Set((await listLogPartitions({ db })).map((partition) => partition.name));
+  const created: string[] = [];
+  for (let month = logPartitionFor(from); month.from <= last.from; month = logPartitionFor(month.to)) {
+    if (existing.has(month.name)) continue;
+    const inDefault = await db.$queryRawUnsafe<{ found: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM "${DEFAULT_LOG_PARTITION}" WHERE "at" >= '${wallTime(month.from)}' AND "at" < '${wallTime(month.to)}') AS found`,
+    );
+    if (inDefault[0]?.found) continue;
+    await db.$executeRawUnsafe(
+      `CREATE TABLE IF NOT EXISTS "${month.name}" PARTITION OF "TransactionLog" FOR VALUES FROM ('${wallTime(month.from)}') TO ('${wallTime(month.to)}')`,
+    );
+    created.push(month.name);
+  }
+  return created;
+}
