@@ -215,6 +215,7 @@ async function ensureBuild() {
   const env: NodeJS.ProcessEnv = { ...process.env, SHIPDESK_DATA_DIR: path.join(DATA_DIR, "build") };
   for (const name of ["DATABASE_URL", "BENCH_DATABASE_URL", "AUTH_SECRET", "TOKEN_ENCRYPTION_KEY"]) delete env[name];
   await run("npx", ["next", "build"], env);
+  rmSync(path.join(DATA_DIR, "build"), { recursive: true, force: true });
 }
 
 function log(line: string) {

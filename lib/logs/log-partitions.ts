@@ -2,8 +2,8 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 
 /**
  * TransactionLog is partitioned by month of "at" (migration 20261201170000): partitions
- * "TransactionLog_pYYYYMM" cover [first of the month, first of the next month) in UTC, and
- * "TransactionLog_default" takes an entry whose month has no partition yet.
+ * cover [first of the month, first of the next month) in UTC ("TransactionLog_pYYYYMM" when
+ * ShipDesk makes them), and "TransactionLog_default" takes an entry whose month has none.
  *
  * Months, not days: every page of the log reads each partition's index once (a merge of the
  * newest rows of each), so the number of partitions is what reading costs. A year of entries is
@@ -33,19 +33,26 @@ function wallTime(date: Date): string {
   return date.toISOString().replace("T", " ").replace("Z", "");
 }
 
-/** The monthly partitions that exist, oldest first. */
+/**
+ * The monthly partitions that exist, oldest first, with the bounds PostgreSQL holds for them
+ * (names vary: the migration named the first ones before their month was known).
+ */
 export async function listLogPartitions({ db }: { db: TPrismaClient }): Promise<TLogPartition[]> {
-  const rows = await db.$queryRaw<{ name: string }[]>`
-    SELECT c.relname::text AS name
+  const rows = await db.$queryRaw<{ name: string; bound: string }[]>`
+    SELECT c.relname::text AS name, pg_get_expr(c.relpartbound, c.oid) AS bound
     FROM pg_inherits i
     JOIN pg_class c ON c.oid = i.inhrelid
     JOIN pg_class p ON p.oid = i.inhparent
     WHERE p.relname = 'TransactionLog' AND p.relnamespace = current_schema()::regnamespace`;
   return rows
-    .map((row) => /^TransactionLog_p(\d{4})(\d{2})$/.exec(row.name))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => logPartitionFor(monthStart(Number(match[1]), Number(match[2]) - 1)))
+    .map((row) => ({ name: row.name, match: /FROM \('([^']+)'\) TO \('([^']+)'\)/.exec(row.bound) }))
+    .filter((row): row is { name: string; match: RegExpExecArray } => row.match !== null)
+    .map(({ name, match }) => ({ name, from: fromWallTime(match[1]!), to: fromWallTime(match[2]!) }))
     .sort((a, b) => a.from.getTime() - b.from.getTime());
+}
+
+function fromWallTime(value: string): Date {
+  return new Date(`${value.replace(" ", "T")}Z`);
 }
 
 /**
@@ -64,10 +71,10 @@ export async function ensureLogPartitions({
   to?: Date;
 }): Promise<string[]> {
   const last = logPartitionFor(to ?? monthStart(from.getUTCFullYear(), from.getUTCMonth() + LOG_MONTHS_AHEAD));
-  const existing = new Set((await listLogPartitions({ db })).map((partition) => partition.name));
+  const existing = new Set((await listLogPartitions({ db })).map((partition) => partition.from.getTime()));
   const created: string[] = [];
   for (let month = logPartitionFor(from); month.from <= last.from; month = logPartitionFor(month.to)) {
-    if (existing.has(month.name)) continue;
+    if (existing.has(month.from.getTime())) continue;
     const inDefault = await db.$queryRawUnsafe<{ found: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM "${DEFAULT_LOG_PARTITION}" WHERE "at" >= '${wallTime(month.from)}' AND "at" < '${wallTime(month.to)}') AS found`,
     );

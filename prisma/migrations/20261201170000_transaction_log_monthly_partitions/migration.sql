@@ -1,11 +1,14 @@
 -- The transaction log, partitioned by month of "at" (UTC wall time), so clearing expired
 -- entries drops whole partitions instead of deleting rows and vacuuming (lib/logs/log-partitions.ts).
--- Partitions are named "TransactionLog_pYYYYMM" and cover [first of the month, first of the next).
--- The DEFAULT partition takes an entry whose month has no partition yet; ShipDesk creates the
--- current month's and the next two months' partitions ahead (clean-up job), so it stays empty
--- in normal use.
+-- Monthly partitions cover [first of the month, first of the next month). ShipDesk creates them
+-- ahead (the clean-up job keeps the current month and the next two), named "TransactionLog_pYYYYMM".
+-- The DEFAULT partition takes an entry whose month has no partition. Here the current month and
+-- the next two get theirs (bounds computed when the migration runs), and entries of earlier
+-- months already kept go to the default partition, where they are cleared row by row as they expire.
+-- (No DO blocks and no semicolons inside statements or comments: the PostgreSQL driver adapter
+-- of prisma migrate deploy splits the script on every semicolon.)
 --
--- A partitioned table's unique keys must contain the partition key: the primary key is
+-- The unique keys of a partitioned table must contain the partition key: the primary key is
 -- ("id", "at"). "id" stays unique: it only ever comes from the sequence. Its leading position
 -- keeps a lookup by id (the log detail page) one index probe per partition.
 
@@ -38,21 +41,12 @@ ALTER SEQUENCE "TransactionLog_id_seq" OWNED BY "TransactionLog"."id";
 
 CREATE TABLE "TransactionLog_default" PARTITION OF "TransactionLog" DEFAULT;
 
--- One partition per month from the oldest entry kept to two months ahead.
-DO $$
-DECLARE
-  month_start timestamp;
-  last_month timestamp := date_trunc('month', (now() AT TIME ZONE 'UTC') + interval '2 months');
-BEGIN
-  month_start := date_trunc('month', coalesce((SELECT min("at") FROM "TransactionLog_unpartitioned"), now() AT TIME ZONE 'UTC'));
-  WHILE month_start <= last_month LOOP
-    EXECUTE format(
-      'CREATE TABLE %I PARTITION OF "TransactionLog" FOR VALUES FROM (%L) TO (%L)',
-      'TransactionLog_p' || to_char(month_start, 'YYYYMM'), month_start, month_start + interval '1 month'
-    );
-    month_start := month_start + interval '1 month';
-  END LOOP;
-END $$;
+CREATE TABLE "TransactionLog_p_month0" PARTITION OF "TransactionLog"
+    FOR VALUES FROM (date_trunc('month', now() AT TIME ZONE 'UTC')) TO (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '1 month');
+CREATE TABLE "TransactionLog_p_month1" PARTITION OF "TransactionLog"
+    FOR VALUES FROM (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '1 month') TO (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '2 months');
+CREATE TABLE "TransactionLog_p_month2" PARTITION OF "TransactionLog"
+    FOR VALUES FROM (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '2 months') TO (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '3 months');
 
 INSERT INTO "TransactionLog" SELECT * FROM "TransactionLog_unpartitioned";
 DROP TABLE "TransactionLog_unpartitioned";
