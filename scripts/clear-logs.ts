@@ -1,5 +1,6 @@
 /**
- * Deletes transaction log entries older than the retention period, like the hourly job:
+ * Deletes transaction log entries older than the retention period, like the hourly job (months that
+ * expired whole are dropped as partitions, see lib/logs/log-partitions.ts):
  *   npm run logs:clear              uses the store's setting (Settings → Transaction logs)
  *   npm run logs:clear -- --days 30 keeps the last 30 days
  * On the embedded database this only runs while ShipDesk is stopped (PGlite serves one process).
@@ -60,7 +61,8 @@ async function main() {
     const result = await clearExpiredLogs({ db: database.db, retentionDays: days, pauseMs: env.embedded ? 0 : 10 });
     console.log(
       `Deleted ${result.deleted} transaction log entries older than ${result.retentionDays} days ` +
-        `(before ${result.cutoff.toISOString()}) in ${result.batches} batches; slowest batch ${result.slowestBatchMs} ms.`,
+        `(before ${result.cutoff.toISOString()}): ${result.partitionsDropped} monthly partitions dropped, ${result.batches} row batches; ` +
+        `slowest step ${result.slowestBatchMs} ms.`,
     );
   } finally {
     await database.close();

@@ -6,14 +6,17 @@ export const CLEAR_LOGS_JOB = "clear-expired-logs";
 /** Hourly, with slack so a run a few minutes early (cron vs. in-process timer drift) still counts. */
 export const CLEAR_LOGS_EVERY_MS = 55 * 60 * 1000;
 
-/** The scheduled clean-up: runs when due and not running elsewhere, else returns null. */
+/**
+ * The scheduled clean-up: runs when due and not running elsewhere, else returns null. It also
+ * creates the log's monthly partitions ahead (clearExpiredLogs), so new entries always have one.
+ */
 export async function runClearLogsJob({ db, now = new Date() }: { db: TPrismaClient; now?: Date }): Promise<TClearExpiredLogsResult | null> {
   return runClaimedJob({ db, name: CLEAR_LOGS_JOB, everyMs: CLEAR_LOGS_EVERY_MS, now }, async () => {
     const result = await clearExpiredLogs({ db, now });
     if (result.deleted > 0) {
       console.info(
         `[jobs] ${CLEAR_LOGS_JOB}: deleted ${result.deleted} log entries before ${result.cutoff.toISOString()} ` +
-          `in ${result.batches} batches (slowest ${result.slowestBatchMs} ms)`,
+          `(${result.partitionsDropped} monthly partitions dropped, ${result.batches} row batches; slowest step ${result.slowestBatchMs} ms)`,
       );
     }
     return result;

@@ -13,6 +13,7 @@ export const clearExpiredLogsAction = defineAction({ schema: ZClearExpiredLogs, 
   revalidatePath("/logs");
   return {
     deleted: result.deleted,
+    partitionsDropped: result.partitionsDropped,
     batches: result.batches,
     slowestBatchMs: result.slowestBatchMs,
     vacuumMs: result.vacuumMs,

@@ -1,5 +1,6 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { getLogSettings } from "./get-log-settings";
+import { DEFAULT_LOG_PARTITION, ensureLogPartitions, listLogPartitions } from "./log-partitions";
 
 /** StoreSettings.logRetentionDays' default, for a database whose settings row is not created yet. */
 export const DEFAULT_LOG_RETENTION_DAYS = 5;
@@ -25,29 +26,31 @@ type TClearExpiredLogsOptions = {
 
 export type TClearExpiredLogsResult = {
   deleted: number;
+  /** Monthly partitions dropped whole (every entry in them expired). */
+  partitionsDropped: number;
+  /** Row batches deleted from the partition the cut-off falls in (and the default partition). */
   batches: number;
+  /** The slowest single step: one partition counted and dropped, or one batch of rows. */
   slowestBatchMs: number;
-  /** The VACUUM after the batches (0 when nothing was deleted). */
+  /** The VACUUM of the partitions rows were deleted from (0 when no row was deleted one by one). */
   vacuumMs: number;
   cutoff: Date;
   retentionDays: number;
 };
 
 /**
- * Deletes log entries older than the retention period, oldest first, in bounded batches. One
- * big DELETE over a million rows would hold locks and, on the embedded database, stall every
- * request for its whole duration. Each batch is sized from the last one's time to take about
- * 25 ms (500 to 10,000 rows, growing at most twofold per batch, depending on the engine and the
- * load), so no request waits long behind one. Entries at or after the cut-off are never touched.
+ * Clears log entries older than the retention period. The log is partitioned by month
+ * (lib/logs/log-partitions.ts): a past month whose entries have all expired is dropped whole, in
+ * a few milliseconds whatever its size, with no VACUUM after it. Only the entries before the
+ * cut-off in the month it falls in (at most an hour's worth when the hourly job runs) are deleted
+ * row by row, and then that one partition is vacuumed (PGlite runs no autovacuum). The current
+ * month is never dropped: new entries go there. Entries at or after the cut-off are never touched.
  *
- * Each batch picks its rows by physical address (ctid) from the (at, id) index and deletes them
- * with a TID scan: no second lookup through the primary key per row, which made the delete about
- * three times slower. A row changed meanwhile no longer matches its old address and is simply
- * left for the next batch (log entries are never updated anyway).
- *
- * Between batches (unless pauseMs is 0) the clean-up waits at least as long as the batch took:
- * PGlite runs one statement at a time inside the app's own process, so a page's queries queued
- * behind the clean-up get the database for at least half the time instead of one gap per batch.
+ * Row batches pick their rows by physical address (ctid) from the (at, id) index of one partition
+ * and delete them with a TID scan; each is sized from the last one's time to take about 25 ms (500
+ * to 10,000 rows). Between steps (unless pauseMs is 0) the clean-up waits at least as long as the
+ * step took: PGlite runs one statement at a time inside the app's own process, so page queries
+ * queued behind the clean-up get the database at least half the time.
  */
 export async function clearExpiredLogs({
   db,
@@ -62,45 +65,79 @@ export async function clearExpiredLogs({
   // Prisma binds a Date as timestamptz text; "at" is a UTC timestamp without zone, so the
   // cut-off is converted explicitly rather than left to the session's TimeZone setting.
   const cutoffIso = cutoff.toISOString();
-  let deleted = 0;
-  let batches = 0;
-  let slowestBatchMs = 0;
-  let size = batchSize ?? CLEAR_LOGS_BATCH_SIZE;
-  for (;;) {
+  await ensureLogPartitions({ db, from: now });
+  const result = { deleted: 0, partitionsDropped: 0, batches: 0, slowestBatchMs: 0, vacuumMs: 0 };
+  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
-    const count = await db.$executeRaw`
-      DELETE FROM "TransactionLog" WHERE ctid = ANY(ARRAY(
-        SELECT ctid FROM "TransactionLog"
-        WHERE "at" < (${cutoffIso}::timestamptz AT TIME ZONE 'UTC')
-        ORDER BY "at"
-        LIMIT ${size}
-      ))`;
-    const batchMs = performance.now() - started;
-    slowestBatchMs = Math.max(slowestBatchMs, Math.round(batchMs));
-    if (count > 0) batches += 1;
-    deleted += count;
-    if (count < size) break;
-    if (batchSize === undefined) {
-      const fitting = Math.min(2 * size, Math.round((size * TARGET_BATCH_MS) / Math.max(batchMs, 1)));
-      size = Math.min(MAX_BATCH_SIZE, Math.max(MIN_BATCH_SIZE, fitting));
+    const value = await work();
+    const ms = performance.now() - started;
+    result.slowestBatchMs = Math.max(result.slowestBatchMs, Math.round(ms));
+    await pause(pauseMs > 0 ? Math.max(pauseMs, ms) : 0);
+    return value;
+  };
+
+  const straddling: string[] = [];
+  for (const partition of await listLogPartitions({ db })) {
+    if (partition.from >= cutoff) break;
+    // A month still running (or ahead) takes new entries: only its expired rows go.
+    const wholeMonthExpired =
+      partition.to <= now &&
+      (partition.to <= cutoff ||
+        (await db.$queryRawUnsafe<{ expired: boolean }[]>(
+          `SELECT coalesce(max("at") < ($1::timestamptz AT TIME ZONE 'UTC'), true) AS expired FROM "${partition.name}"`,
+          cutoffIso,
+        ))[0]?.expired === true);
+    if (!wholeMonthExpired) {
+      straddling.push(partition.name);
+      continue;
     }
-    await pause(pauseMs > 0 ? Math.max(pauseMs, batchMs) : 0);
+    const count = await timed(async () => {
+      const rows = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${partition.name}"`);
+      await db.$executeRawUnsafe(`DROP TABLE IF EXISTS "${partition.name}"`);
+      return rows[0]?.n ?? 0;
+    });
+    result.deleted += count;
+    result.partitionsDropped += 1;
   }
-  let vacuumMs = 0;
-  if (deleted > 0) {
-    // PGlite runs no autovacuum. Without this, the deleted rows' index entries stay: the logs
-    // page's operation list (a loose index scan) then walks every one of them (1.4 s once, then
-    // ~50 ms on each view, after a million), and the table never reuses the space it freed.
-    const started = performance.now();
-    await db.$executeRawUnsafe(`VACUUM "TransactionLog"`);
-    vacuumMs = Math.round(performance.now() - started);
+
+  for (const table of [...straddling, DEFAULT_LOG_PARTITION]) {
+    let size = batchSize ?? CLEAR_LOGS_BATCH_SIZE;
+    let deletedHere = 0;
+    for (;;) {
+      const started = performance.now();
+      const count = await timed(() =>
+        db.$executeRawUnsafe(
+          `DELETE FROM "${table}" WHERE ctid = ANY(ARRAY(
+             SELECT ctid FROM "${table}" WHERE "at" < ($1::timestamptz AT TIME ZONE 'UTC') ORDER BY "at" LIMIT ${size}
+           ))`,
+          cutoffIso,
+        ),
+      );
+      const batchMs = performance.now() - started;
+      if (count > 0) result.batches += 1;
+      deletedHere += count;
+      if (count < size) break;
+      if (batchSize === undefined) {
+        const fitting = Math.min(2 * size, Math.round((size * TARGET_BATCH_MS) / Math.max(batchMs, 1)));
+        size = Math.min(MAX_BATCH_SIZE, Math.max(MIN_BATCH_SIZE, fitting));
+      }
+    }
+    result.deleted += deletedHere;
+    if (deletedHere > 0) {
+      // PGlite runs no autovacuum: without this the deleted rows' index entries stay, and the
+      // logs page's operation list (a loose index scan) walks every one of them.
+      const started = performance.now();
+      await db.$executeRawUnsafe(`VACUUM "${table}"`);
+      result.vacuumMs += Math.round(performance.now() - started);
+    }
   }
+
   if (actorId) {
     await db.auditEvent.create({
-      data: { actorId, action: "logs.cleared", entityType: "transaction_log", details: { deleted, cutoff: cutoffIso, retentionDays: days } },
+      data: { actorId, action: "logs.cleared", entityType: "transaction_log", details: { deleted: result.deleted, cutoff: cutoffIso, retentionDays: days } },
     });
   }
-  return { deleted, batches, slowestBatchMs, vacuumMs, cutoff, retentionDays: days };
+  return { ...result, cutoff, retentionDays: days };
 }
 
 function pause(ms: number): Promise<void> {

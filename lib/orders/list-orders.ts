@@ -16,9 +16,9 @@ export async function listOrders({ db, filters, pageSize = ORDERS_PAGE_SIZE }: T
   if (filters.cursor) {
     const cursor = decodeCursor(filters.cursor);
     if (!cursor) throw new AppError("INVALID_INPUT", "That page link is broken. Start again from the newest orders.");
-    where.push({
-      OR: [{ placedAt: { lt: cursor.at } }, { placedAt: cursor.at, id: { lt: cursor.id } }],
-    });
+    // `placedAt <= cursor.at` lets the (placedAt desc, id desc) index seek straight to the page;
+    // the OR alone cannot be an index bound, and a deep page then walked every newer order.
+    where.push({ placedAt: { lte: cursor.at } }, { OR: [{ placedAt: { lt: cursor.at } }, { id: { lt: cursor.id } }] });
   }
 
   const rows = await db.order.findMany({

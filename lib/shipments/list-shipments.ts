@@ -25,7 +25,9 @@ export async function listShipments({ db, filters, pageSize = SHIPMENTS_PAGE_SIZ
   if (filters.cursor) {
     const cursor = decodeCursor(filters.cursor);
     if (!cursor) throw new AppError("INVALID_INPUT", "That page link is broken. Start again from the newest shipments.");
-    where.push({ OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] });
+    // `createdAt <= cursor.at` lets the (createdAt desc, id desc) index seek straight to the page;
+    // the OR alone cannot be an index bound, and a deep page then walked every newer shipment.
+    where.push({ createdAt: { lte: cursor.at } }, { OR: [{ createdAt: { lt: cursor.at } }, { id: { lt: cursor.id } }] });
   }
 
   const rows = await db.shipment.findMany({

@@ -21,14 +21,17 @@ export default async function LogsPage({ searchParams }: TProps) {
   const user = await requirePageUser();
   const db = await getDb();
   const { filters, problems } = parseLogFilters(await searchParams);
-  let result: Awaited<ReturnType<typeof listTransactionLogs>> = { entries: [], nextCursor: null };
-  try {
-    result = await listTransactionLogs({ db, filters });
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    problems.push(error.userMessage);
-  }
-  const [operations, settings] = await Promise.all([listLogOperations({ db }), getLogSettings({ db })]);
+  // The three reads are independent: on PostgreSQL they run side by side on the pool.
+  const [listed, operations, settings] = await Promise.all([
+    listTransactionLogs({ db, filters }).catch((error: unknown) => {
+      if (!isAppError(error)) throw error;
+      problems.push(error.userMessage);
+      return { entries: [], nextCursor: null };
+    }),
+    listLogOperations({ db }),
+    getLogSettings({ db }),
+  ]);
+  const result: Awaited<ReturnType<typeof listTransactionLogs>> = listed;
   return (
     <>
       <PageHeader
