@@ -2,7 +2,7 @@ import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { REFUND_WINDOW_DAYS } from "./refund-window";
-import { labelAgeDays, refundDaysLeftInZone, refundLastDay } from "./zoned-days";
+import { DEADLINE_WARNING_DAYS, labelAgeDays, refundDaysLeftInZone, refundLastDay } from "./zoned-days";
 
 /**
  * Which labels count as "not yet scanned": bought through ShipDesk, still live (no refund asked),
@@ -16,8 +16,6 @@ export const UNSCANNED_LABEL_WHERE = {
   OR: [{ trackingStatus: null }, { trackingStatus: "awaiting_shipment" }],
 } satisfies Prisma.ShipmentWhereInput;
 
-/** Within this many days of the deadline a label with postage on it is worth a warning. */
-export const DEADLINE_WARNING_DAYS = 5;
 
 export type TUnscannedLabel = {
   shipmentId: string;

@@ -4,6 +4,9 @@ import { REFUND_WINDOW_DAYS } from "./refund-window";
  * Calendar days in the store's time zone. Pure (no server-only import) so the browser and the
  * server count "days left" the same way.
  */
+/** Within this many days of the deadline a label with postage on it is worth a warning. */
+export const DEADLINE_WARNING_DAYS = 5;
+
 const STATE_ZONES: Record<string, string> = {
   AK: "America/Anchorage", HI: "Pacific/Honolulu", AZ: "America/Phoenix",
   WA: "America/Los_Angeles", OR: "America/Los_Angeles", CA: "America/Los_Angeles", NV: "America/Los_Angeles",

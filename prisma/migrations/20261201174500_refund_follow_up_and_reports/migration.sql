@@ -21,3 +21,6 @@ CREATE TABLE "ReportDailyPostage" (
 
 -- CreateIndex
 CREATE INDEX "RefundRequest_state_requestedAt_idx" ON "RefundRequest"("state", "requestedAt");
+
+-- CreateIndex
+CREATE INDEX "Shipment_status_trackingStatus_createdAt_idx" ON "Shipment"("status", "trackingStatus", "createdAt");
