@@ -108,7 +108,7 @@ describe("refunds you can follow: not yet scanned, the deadline warning, automat
   it("marks credits in bulk and a denial one by one; the totals add up", async () => {
     const requests = await db().refundRequest.findMany({ orderBy: { requestedAt: "asc" }, select: { id: true, amountCents: true, automatic: true } });
     expect(requests.length).toBeGreaterThanOrEqual(3);
-    const [credited1, credited2, ...rest] = requests;
+    const [credited1, credited2, ...rest] = requests as [(typeof requests)[number], (typeof requests)[number], ...typeof requests];
     const before = await getRefundTotals({ db: db() });
     expect(before.pendingCents).toBe(requests.reduce((sum, request) => sum + request.amountCents, 0));
 
@@ -117,13 +117,13 @@ describe("refunds you can follow: not yet scanned, the deadline warning, automat
     const again = await markRefundsCredited({ db: db(), refundRequestIds: [credited1.id], actorId: adminId });
     expect(again).toEqual([{ refundRequestId: credited1.id, ok: false, error: "This refund is already marked credited." }]);
 
-    await markRefundRejected({ db: db(), refundRequestId: rest[0].id, reason: "Label was used", actorId: adminId });
-    await expect(markRefundRejected({ db: db(), refundRequestId: rest[0].id, reason: "again", actorId: adminId })).rejects.toMatchObject({ userMessage: "This refund is already marked rejected." });
+    await markRefundRejected({ db: db(), refundRequestId: rest[0]!.id, reason: "Label was used", actorId: adminId });
+    await expect(markRefundRejected({ db: db(), refundRequestId: rest[0]!.id, reason: "again", actorId: adminId })).rejects.toMatchObject({ userMessage: "This refund is already marked rejected." });
 
     const totals = await getRefundTotals({ db: db() });
     expect(totals.creditedCents).toBe(credited1.amountCents + credited2.amountCents);
     expect(totals.creditedCount).toBe(2);
-    expect(totals.rejectedCents).toBe(rest[0].amountCents);
+    expect(totals.rejectedCents).toBe(rest[0]!.amountCents);
     expect(totals.pendingCents).toBe(rest.slice(1).reduce((sum, request) => sum + request.amountCents, 0));
     expect(totals.pendingCents + totals.creditedCents + totals.rejectedCents).toBe(before.pendingCents);
   });
