@@ -1,5 +1,6 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
+import { queryJsonRows } from "./query-json-rows";
 import { PRESET_AMOUNTS_CENTS } from "@/lib/postage/schemas";
 import type { TReportRange } from "./schemas";
 
@@ -16,7 +17,9 @@ export type TPostageAddedRow = { day: string; source: "one_click" | "typed" | "a
  */
 export async function getPostageAdded({ db, range, timeZone }: { db: TPrismaClient; range: TReportRange; timeZone: string }): Promise<TPostageAddedRow[]> {
   const presets = PRESET_AMOUNTS_CENTS.map((cents) => Number(cents)).join(", ");
-  return db.$queryRawUnsafe<TPostageAddedRow[]>(
+  return queryJsonRows<TPostageAddedRow>(
+    db,
+    
     `SELECT ${DAY_OF(`"createdAt"`)} AS day,
             CASE WHEN "trigger" = 'automatic' THEN 'auto_refill' WHEN "amountCents" IN (${presets}) THEN 'one_click' ELSE 'typed' END AS source,
             sum("amountCents")::int AS "amountCents", count(*)::int AS purchases
@@ -32,7 +35,9 @@ export type TRefundDayRow = { day: string; state: "submitted" | "credited" | "re
 
 /** Refund requests per day they were made, by where they stand now. */
 export async function getRefundsByDay({ db, range, timeZone }: { db: TPrismaClient; range: TReportRange; timeZone: string }): Promise<TRefundDayRow[]> {
-  return db.$queryRawUnsafe<TRefundDayRow[]>(
+  return queryJsonRows<TRefundDayRow>(
+    db,
+    
     `SELECT ${DAY_OF(`"requestedAt"`)} AS day, "state"::text AS state, sum("amountCents")::int AS "amountCents", count(*)::int AS requests
      FROM "RefundRequest" WHERE ${IN_RANGE(`"requestedAt"`)}
      GROUP BY 1, 2 ORDER BY 1, 2`,

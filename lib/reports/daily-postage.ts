@@ -1,5 +1,6 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
+import { queryJsonRows } from "./query-json-rows";
 import { addDays, type TReportRange } from "./schemas";
 
 /** A sold label: bought through ShipDesk and charged by SERA (refunds are counted on their own). */
@@ -42,7 +43,9 @@ async function lastSettledDay({ db, timeZone, today }: { db: TPrismaClient; time
 
 async function readRollup({ db, timeZone, from, to }: { db: TPrismaClient; timeZone: string; from: string; to: string }): Promise<TDailyPostageRow[]> {
   const read = () =>
-    db.$queryRawUnsafe<TDailyPostageRow[]>(
+    queryJsonRows<TDailyPostageRow>(
+    db,
+    
       `SELECT "day"::text AS day, "mailClass", "labels", "postageCents", "orders" FROM "ReportDailyPostage"
        WHERE "timeZone" = $1 AND "day" >= $2::date AND "day" <= $3::date ORDER BY "day", "mailClass"`,
       timeZone,
@@ -70,7 +73,9 @@ async function readRollup({ db, timeZone, from, to }: { db: TPrismaClient; timeZ
 
 /** One grouped query over [from, to] (store-zone days): per day and class, and per day across classes. */
 async function countLabels({ db, timeZone, from, to }: { db: TPrismaClient; timeZone: string; from: string; to: string }): Promise<TDailyPostageRow[]> {
-  return db.$queryRawUnsafe<TDailyPostageRow[]>(
+  return queryJsonRows<TDailyPostageRow>(
+    db,
+    
     `SELECT ((s."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $1)::date::text AS day,
             coalesce(s."mailClass", '${ALL_CLASSES}') AS "mailClass",
             count(*)::int AS labels, coalesce(sum(s."postageCents"), 0)::int AS "postageCents", count(DISTINCT s."orderId")::int AS orders

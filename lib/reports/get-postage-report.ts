@@ -36,8 +36,19 @@ export async function getStoreToday({ db, now = new Date() }: { db: TPrismaClien
  * are zeros), in the store's time zone. Money in cents, as SERA's ledger has it: postage is what
  * SERA charged for each label sold (a refund does not change it; refunds are their own series).
  */
-export async function getPostageReport({ db, range, now = new Date() }: { db: TPrismaClient; range: TReportRange; now?: Date }): Promise<TPostageReport> {
-  const { timeZone, today } = await getStoreToday({ db, now });
+export async function getPostageReport({
+  db,
+  range,
+  now = new Date(),
+  store,
+}: {
+  db: TPrismaClient;
+  range: TReportRange;
+  now?: Date;
+  /** The store's zone and today, when the caller already read them. */
+  store?: { timeZone: string; today: string };
+}): Promise<TPostageReport> {
+  const { timeZone, today } = store ?? (await getStoreToday({ db, now }));
   const [postage, added, refunds] = await Promise.all([
     getDailyPostage({ db, range, timeZone, today }),
     getPostageAdded({ db, range, timeZone }),

@@ -20,7 +20,7 @@ export default async function ReportsPage({ searchParams }: TProps) {
   const db = await getDb();
   const { today, timeZone } = await getStoreToday({ db });
   const { range, problem } = parseReportRange(await searchParams, today);
-  const report = await getPostageReport({ db, range });
+  const report = await getPostageReport({ db, range, store: { timeZone, today } });
   return (
     <>
       <PageHeader
