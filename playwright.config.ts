@@ -1,6 +1,10 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Milliseconds the app server's clock runs ahead (e2e/support/app-clock.cjs); specs write it. */
+export const E2E_CLOCK_FILE = path.join(os.tmpdir(), `shipdesk-e2e-clock-${E2E_PORT}`);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 
 // Debian's Chromium: Playwright's own browser download is not available on these machines.
@@ -28,6 +32,10 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { E2E_PORT: String(E2E_PORT) },
+    env: {
+      E2E_PORT: String(E2E_PORT),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.resolve(__dirname, "e2e/support/app-clock.cjs")}`.trim(),
+      SHIPDESK_E2E_CLOCK_FILE: E2E_CLOCK_FILE,
+    },
   },
 });

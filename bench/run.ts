@@ -40,6 +40,7 @@ import { startSeraEmulator } from "@/tests/helpers/sera-emulator-process";
 import { startSeraProxy, type TSeraProxy } from "@/tests/helpers/sera-proxy";
 import { ORDER_FOR_LABEL, wizardInput } from "@/tests/helpers/wizard-input";
 import { generateBenchData, type TDataSize, type TGeneratedData, type TSql } from "./generate-data";
+import { reportBenchPages } from "./reports-bench";
 import { summarize, table, type TSummary } from "./stats";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -279,6 +280,7 @@ async function benchDatabase(database: "embedded" | "postgres", options: TOption
       "logs, errors only (2% of entries)": "/logs?status=error",
       "logs, one operation (labels.void, 3%)": "/logs?operation=labels.void",
       ...(data.orderWithLogs ? { [`logs, one order's entries (#${data.orderWithLogs})`]: `/logs?order=${data.orderWithLogs}` } : {}),
+      ...reportBenchPages(startedAt),
       // Not a list page: the Shipping Wizard (it asks SERA for the carrier's services).
       [WIZARD_PAGE]: builtAction("buyLabelAction").url,
     };

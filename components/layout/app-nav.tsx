@@ -10,6 +10,8 @@ const LINKS = [
   { href: "/shipments", label: "Shipments" },
   { href: "/pickups", label: "Pickups" },
   { href: "/postage", label: "Postage" },
+  { href: "/refunds", label: "Refunds" },
+  { href: "/reports", label: "Reports" },
   { href: "/logs", label: "Transaction logs" },
   { href: "/outbox", label: "Outbox" },
   { href: "/settings", label: "Settings" },

@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import type { TPrismaClient } from "@/lib/db/create-client";
+import { AUTO_REFUND_CRON, AUTO_REFUND_JOB, runAutoRefundJob } from "./run-auto-refund-job";
 import { CLEAR_LOGS_JOB, runClearLogsJob } from "./run-clear-logs-job";
 import { MAIL_CRON, MAIL_JOB, runMailJob } from "./run-mail-job";
 import { RECOVERY_CRON, RECOVERY_JOB, runRecoveryJob } from "./run-recovery-job";
@@ -39,6 +40,9 @@ export async function startPgBossJobs({ connectionString, getDb, schema = "pgbos
   });
   await schedule(boss, TRACKING_JOB, TRACKING_CRON, pollingIntervalSeconds, async () => {
     await runTrackingJob({ db: await getDb() });
+  });
+  await schedule(boss, AUTO_REFUND_JOB, AUTO_REFUND_CRON, pollingIntervalSeconds, async () => {
+    await runAutoRefundJob({ db: await getDb() });
   });
   return boss;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { runAutoRefundJob } from "./run-auto-refund-job";
 import { writeEmbeddedAppMarker } from "./embedded-app-marker";
 import { startPgBossJobs } from "./pg-boss-jobs";
 import { runClearLogsJob } from "./run-clear-logs-job";
@@ -44,12 +45,19 @@ export async function startScheduledJobs(): Promise<void> {
       .then((db) => runTrackingJob({ db }))
       .catch((error: unknown) => console.error("[jobs] refresh-tracking failed", error));
   };
+  const autoRefund = () => {
+    getDb()
+      .then((db) => runAutoRefundJob({ db }))
+      .catch((error: unknown) => console.error("[jobs] auto-refund-unscanned failed", error));
+  };
   // unref: the timers must never keep a stopping server alive.
   setTimeout(check, EMBEDDED_FIRST_CHECK_MS).unref();
   setInterval(check, EMBEDDED_CHECK_MS).unref();
   setInterval(recover, RECOVERY_EVERY_MS).unref();
   // Checked as often as the other jobs; the JobRun marker keeps it to once per 30 minutes.
   setInterval(track, EMBEDDED_CHECK_MS).unref();
+  // The JobRun marker keeps it to once an hour.
+  setInterval(autoRefund, EMBEDDED_CHECK_MS).unref();
   if (env.SMTP_URL) {
     const mail = () => {
       getDb()

@@ -13,6 +13,8 @@ export async function listRefundRequests({ db, take = 200 }: { db: TPrismaClient
       state: true,
       requestedAt: true,
       resolvedAt: true,
+      automatic: true,
+      rejectionReason: true,
       shipment: { select: { id: true, status: true, trackingNumber: true, mailClass: true, isTestLabel: true, order: { select: { number: true } } } },
     },
   });
@@ -23,6 +25,8 @@ export async function listRefundRequests({ db, take = 200 }: { db: TPrismaClient
     confirmedBySera: row.shipment.status === "refunded",
     requestedAt: row.requestedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    automatic: row.automatic,
+    rejectionReason: row.rejectionReason,
     expectedBy: expectedCreditBy(row.requestedAt).toISOString(),
     shipmentId: row.shipment.id,
     trackingNumber: row.shipment.trackingNumber,

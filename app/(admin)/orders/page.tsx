@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { OrdersFilterBar } from "@/components/orders/orders-filter-bar";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { ReviewBanner } from "@/components/purchases/review-banner";
+import { RefundDeadlineBanner } from "@/components/refunds/refund-deadline-banner";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -35,6 +36,7 @@ export default async function OrdersPage({ searchParams }: TProps) {
           <ReviewBanner count={toReview} />
         </div>
       )}
+      <RefundDeadlineBanner />
       <OrdersFilterBar q={filters.q ?? ""} status={filters.status ?? ""} />
       {problems.length > 0 && (
         <div className="mb-4 space-y-2">

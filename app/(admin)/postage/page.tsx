@@ -3,6 +3,7 @@ import { BalancePanel } from "@/components/postage/balance-panel";
 import { ConnectionCard } from "@/components/postage/connection-card";
 import { PurchasesTable } from "@/components/postage/purchases-table";
 import { ReviewBanner } from "@/components/purchases/review-banner";
+import { RefundDeadlineBanner } from "@/components/refunds/refund-deadline-banner";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,6 +28,7 @@ export default async function PostagePage({ searchParams }: TProps) {
   return (
     <>
       <PageHeader title="Postage" description="Your Stamps.com / Endicia (SERA) account, postage balance and purchases." />
+      <RefundDeadlineBanner />
       <div className="space-y-6">
         {params.connected === "1" && overview.connected && <Alert tone="success">ShipDesk is now connected to your SERA account.</Alert>}
         {seraError && <Alert tone="error">{seraError}</Alert>}

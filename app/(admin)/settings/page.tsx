@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ClearLogsButton } from "@/components/logs/clear-logs-button";
+import { AutoRefundSettingsCard } from "@/components/refunds/auto-refund-settings-card";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -29,6 +30,7 @@ export default async function SettingsPage() {
           shipFromEmail: formValues.shipFromEmail ?? "",
         }}
       />
+      <AutoRefundSettingsCard canChange={canChange(user.role)} />
       {canChange(user.role) && (
         <div className="mt-6">
           <Card title="Clear transaction logs now">

@@ -1,0 +1,63 @@
+import { REFUND_WINDOW_DAYS } from "./refund-window";
+
+/**
+ * Calendar days in the store's time zone. Pure (no server-only import) so the browser and the
+ * server count "days left" the same way.
+ */
+/** Within this many days of the deadline a label with postage on it is worth a warning. */
+export const DEADLINE_WARNING_DAYS = 5;
+
+const STATE_ZONES: Record<string, string> = {
+  AK: "America/Anchorage", HI: "Pacific/Honolulu", AZ: "America/Phoenix",
+  WA: "America/Los_Angeles", OR: "America/Los_Angeles", CA: "America/Los_Angeles", NV: "America/Los_Angeles",
+  ID: "America/Boise", MT: "America/Denver", WY: "America/Denver", UT: "America/Denver", CO: "America/Denver", NM: "America/Denver",
+  ND: "America/Chicago", SD: "America/Chicago", NE: "America/Chicago", KS: "America/Chicago", OK: "America/Chicago", TX: "America/Chicago",
+  MN: "America/Chicago", IA: "America/Chicago", MO: "America/Chicago", AR: "America/Chicago", LA: "America/Chicago", WI: "America/Chicago",
+  IL: "America/Chicago", MS: "America/Chicago", AL: "America/Chicago", TN: "America/Chicago",
+  IN: "America/Indiana/Indianapolis", KY: "America/New_York", MI: "America/Detroit",
+  PR: "America/Puerto_Rico", VI: "America/St_Thomas", GU: "Pacific/Guam", AS: "Pacific/Pago_Pago", MP: "Pacific/Saipan",
+};
+
+/** The most populous zone of a US state or territory; the East Coast zone for the rest, UTC when unknown. */
+export function timeZoneOfState(state: string | null | undefined): string {
+  const code = (state ?? "").trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) return "UTC";
+  return STATE_ZONES[code] ?? "America/New_York";
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** "2026-12-01": the calendar date of `at` in `timeZone`. */
+export function zonedDate(at: Date, timeZone: string): string {
+  return dayFormatter(timeZone).format(at);
+}
+
+/** Days since 1970-01-01 of the calendar date of `at` in `timeZone`. */
+export function zonedDayNumber(at: Date, timeZone: string): number {
+  return Math.round(Date.parse(`${zonedDate(at, timeZone)}T00:00:00Z`) / 86_400_000);
+}
+
+/** Whole calendar days (store zone) since the label was printed: 0 on the day of printing. */
+export function labelAgeDays(printedAt: Date, now: Date, timeZone: string): number {
+  return zonedDayNumber(now, timeZone) - zonedDayNumber(printedAt, timeZone);
+}
+
+/** Days left to ask for a refund, in the store's calendar: 28 on the day of printing, 0 on the last day. */
+export function refundDaysLeftInZone(printedAt: Date, now: Date, timeZone: string): number {
+  return REFUND_WINDOW_DAYS - labelAgeDays(printedAt, now, timeZone);
+}
+
+/** The last calendar day (store zone, "YYYY-MM-DD") a refund may be requested. */
+export function refundLastDay(printedAt: Date, timeZone: string): string {
+  const day = zonedDayNumber(printedAt, timeZone) + REFUND_WINDOW_DAYS;
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
