@@ -45,35 +45,33 @@ export const markRefundCreditedAction = defineAction({ schema: ZRefundRef, acces
 });
 
 /** One click on the "Not yet scanned" list: each chosen label is refunded on its own, and each outcome comes back. */
-export const requestRefundsAction = defineAction({ schema: ZShipmentRefs, access: "change" }, async (input, { user }) => {
-  const db = await getDb();
-  const attempts = await requestRefunds({ db, sera: getSeraClient({ db }), shipmentIds: input.shipmentIds, actorId: user.id });
+export const requestRefundsAction = defineAction({ schema: ZShipmentRefs, access: "change" }, async (input, { user, db, sera }) => {
+  const attempts = await requestRefunds({ db, sera, shipmentIds: input.shipmentIds, actorId: user.id });
   revalidateRefundPages();
   return { attempts };
 });
 
-export const markRefundsCreditedAction = defineAction({ schema: ZRefundRefs, access: "change" }, async (input, { user }) => {
-  const results = await markRefundsCredited({ db: await getDb(), refundRequestIds: input.refundRequestIds, actorId: user.id });
+export const markRefundsCreditedAction = defineAction({ schema: ZRefundRefs, access: "change" }, async (input, { user, db }) => {
+  const results = await markRefundsCredited({ db, refundRequestIds: input.refundRequestIds, actorId: user.id });
   revalidateRefundPages();
   return { results };
 });
 
-export const markRefundRejectedAction = defineAction({ schema: ZRejectRefund, access: "change" }, async (input, { user }) => {
-  const rejected = await markRefundRejected({ db: await getDb(), refundRequestId: input.refundRequestId, reason: input.reason, actorId: user.id });
+export const markRefundRejectedAction = defineAction({ schema: ZRejectRefund, access: "change" }, async (input, { user, db }) => {
+  const rejected = await markRefundRejected({ db, refundRequestId: input.refundRequestId, reason: input.reason, actorId: user.id });
   revalidateRefundPages();
   return rejected;
 });
 
-export const updateAutoRefundSettingsAction = defineAction({ schema: ZAutoRefundSettings, access: "change" }, async (input, { user }) => {
-  const result = await updateAutoRefundSettings({ db: await getDb(), values: input, actorId: user.id });
+export const updateAutoRefundSettingsAction = defineAction({ schema: ZAutoRefundSettings, access: "change" }, async (input, { user, db }) => {
+  const result = await updateAutoRefundSettings({ db, values: input, actorId: user.id });
   revalidatePath("/settings");
   revalidatePath("/refunds", "layout");
   return result;
 });
 
 /** "Check now": the same claimed run the schedule starts, so it never runs twice at once. */
-export const runAutoRefundNowAction = defineAction({ schema: ZShipmentRef.partial(), access: "change" }, async () => {
-  const db = await getDb();
+export const runAutoRefundNowAction = defineAction({ schema: ZShipmentRef.partial(), access: "change" }, async (_input, { db }) => {
   const settings = await db.storeSettings.findUnique({ where: { id: 1 }, select: { autoRefundEnabled: true } });
   if (!settings?.autoRefundEnabled) throw new AppError("CONFLICT", "Automatic refunds are off. Turn them on and save first.");
   const summary = await runAutoRefundJob({ db, force: true });
