@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isSeraError } from "@/lib/sera/errors";
 import { refundDaysLeft } from "./refund-window";
+import { recordShipmentEvent } from "@/lib/integrations/shipment-events";
 
 /**
  * Asking SERA to void a label, so its postage comes back.
@@ -65,6 +66,7 @@ export async function requestRefund(options: TRequestRefundOptions): Promise<TRe
 
   const amountCents = shipment.postageCents ?? 0;
   const refundRequestId = await claimRefund(db, { shipmentId, amountCents, actorId, requestedAt: now });
+  await recordShipmentEvent({ db, shipmentId, event: "refund_requested" });
   const confirmed = await sendVoid(options, { shipmentId, orderId: shipment.orderId, labelId: shipment.seraLabelId, refundRequestId });
   return { shipmentId, refundRequestId, amountCents, requestedAt: now, confirmed };
 }
@@ -131,6 +133,7 @@ async function confirmVoid(db: TPrismaClient, target: { shipmentId: string; orde
     await tx.shipmentEvent.create({ data: { shipmentId: target.shipmentId, type: "refund_submitted", actorId } });
     await recomputeOrderStatus(tx, target.orderId);
   });
+  await recordShipmentEvent({ db, shipmentId: target.shipmentId, event: "refunded" });
 }
 
 async function rollBackClaim(db: TPrismaClient, target: { shipmentId: string; refundRequestId: string }) {

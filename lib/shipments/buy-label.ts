@@ -15,6 +15,7 @@ import { fitMailClasses } from "@/lib/shipping/mail-class-fit";
 import { deliveryConfirmationOptions, findMailClass } from "@/lib/shipping/mail-classes";
 import { destinationSuspension, isDomesticDestination, validateInternationalName } from "@/lib/shipping/international";
 import { fieldErrorsOf, makeZBuyLabel, type TBuyLabel, type TBuyLabelInput, type TShipAddress } from "./schemas";
+import { recordShipmentEvent } from "@/lib/integrations/shipment-events";
 
 export type TBoughtLabel = {
   shipmentId: string;
@@ -425,6 +426,7 @@ async function recordLabel(
     return true;
   });
   if (recorded) {
+    await recordShipmentEvent({ db, shipmentId: body.shipmentId, event: "label_created" });
     try {
       await autoRefill({ db, sera, now: options.now });
     } catch (error) {
