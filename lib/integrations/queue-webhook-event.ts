@@ -9,7 +9,8 @@ type TQueueWebhookEventOptions = {
   type: TWebhookEvent;
   /** Names the event itself: the same key twice queues nothing more (a replayed purchase, a re-sent void). */
   key: string;
-  payload: object;
+  /** The event's data, or a function that reads it: only called when an endpoint wants the event. */
+  payload: object | (() => Promise<object>);
   isTest?: boolean;
   now?: Date;
 };
@@ -22,7 +23,8 @@ type TQueueWebhookEventOptions = {
 export async function queueWebhookEvent({ db, type, key, payload, isTest = false, now = new Date() }: TQueueWebhookEventOptions): Promise<number> {
   const endpoints = await db.webhookEndpoint.findMany({ where: { enabled: true, events: { has: type } }, select: { id: true } });
   if (endpoints.length === 0) return 0;
-  const body = { type, timestamp: now.toISOString(), data: { ...payload, test_mode: isTest } };
+  const data = typeof payload === "function" ? await payload() : payload;
+  const body = { type, timestamp: now.toISOString(), data: { ...data, test_mode: isTest } };
   const queued = await db.webhookDelivery.createMany({
     data: endpoints.map((endpoint) => ({
       id: randomUUID(),

@@ -35,7 +35,7 @@ async function queueShipmentEvent(db: TRecordShipmentEventOptions["db"], shipmen
   await queueWebhookEvent({ db, type: `shipment.${event}`, key, payload, isTest: isTestLabel });
   const shipped = event === "label_created" && order.status === "shipped";
   if (shipped) {
-    await queueWebhookEvent({ db, type: "order.shipped", key: `order:${order.id}:shipped:${shipmentId}`, payload: await orderPayload(db, order.id), isTest: isTestLabel });
+    await queueWebhookEvent({ db, type: "order.shipped", key: `order:${order.id}:shipped:${shipmentId}`, payload: () => orderPayload(db, order.id), isTest: isTestLabel });
   }
 
   // Test labels push nothing to a store: the customer must never see a test tracking number.

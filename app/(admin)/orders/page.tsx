@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { OrdersFilterBar } from "@/components/orders/orders-filter-bar";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -25,7 +27,7 @@ export default async function OrdersPage({ searchParams }: TProps) {
   }
   return (
     <>
-      <PageHeader title="Orders" description="Newest first. Open an order to ship it." />
+      <PageHeader title="Orders" description="Newest first. Open an order to ship it." actions={<Link href="/orders/import" className={buttonClass("secondary")}>Import CSV</Link>} />
       <OrdersFilterBar q={filters.q ?? ""} status={filters.status ?? ""} />
       {problems.length > 0 && (
         <div className="mb-4 space-y-2">
