@@ -5,8 +5,8 @@ import { importOrdersCsv } from "@/lib/csv-import/import-orders-csv";
 import { recordLabelFor } from "../helpers/external-orders";
 import { createTestDatabase } from "../helpers/test-db";
 
-const line = (cells: Partial<Record<string, string>>) =>
-  CSV_COLUMN_NAMES.map((name) => ({ order_date: "2026-11-28", ship_to_name: "Ann Lee", ship_to_line1: "1 Main St", ship_to_city: "Austin", ship_to_postal_code: "73301", ship_to_country: "US", product_name: "Mug", quantity: "1", unit_price_cents: "1000", weight_oz: "12", ...cells })[name] ?? "").join(",");
+const DEFAULTS: Record<string, string> = { order_date: "2026-11-28", ship_to_name: "Ann Lee", ship_to_line1: "1 Main St", ship_to_city: "Austin", ship_to_postal_code: "73301", ship_to_country: "US", product_name: "Mug", quantity: "1", unit_price_cents: "1000", weight_oz: "12" };
+const line = (cells: Record<string, string>) => CSV_COLUMN_NAMES.map((name) => ({ ...DEFAULTS, ...cells })[name] ?? "").join(",");
 
 describe("CSV import", () => {
   let database: TDatabase;

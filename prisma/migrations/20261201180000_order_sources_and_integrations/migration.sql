@@ -68,6 +68,18 @@ CREATE TABLE "WebhookDelivery" (
 );
 
 -- CreateTable
+CREATE TABLE "WebhookAttempt" (
+    "id" SERIAL NOT NULL,
+    "deliveryId" UUID NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "statusCode" INTEGER,
+    "error" TEXT,
+    "durationMs" INTEGER NOT NULL,
+
+    CONSTRAINT "WebhookAttempt_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "StoreConnection" (
     "id" UUID NOT NULL,
     "kind" TEXT NOT NULL,
@@ -111,10 +123,12 @@ CREATE UNIQUE INDEX "ApiKey_prefix_key" ON "ApiKey"("prefix");
 CREATE UNIQUE INDEX "WebhookDelivery_endpointId_eventKey_key" ON "WebhookDelivery"("endpointId", "eventKey");
 CREATE INDEX "WebhookDelivery_state_nextAttemptAt_idx" ON "WebhookDelivery"("state", "nextAttemptAt");
 CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt" DESC);
+CREATE INDEX "WebhookAttempt_deliveryId_at_idx" ON "WebhookAttempt"("deliveryId", "at");
 CREATE UNIQUE INDEX "StorePush_dedupeKey_key" ON "StorePush"("dedupeKey");
 CREATE INDEX "StorePush_state_nextAttemptAt_idx" ON "StorePush"("state", "nextAttemptAt");
 CREATE INDEX "StorePush_orderId_idx" ON "StorePush"("orderId");
 
 -- AddForeignKey
 ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_endpointId_fkey" FOREIGN KEY ("endpointId") REFERENCES "WebhookEndpoint"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "WebhookAttempt" ADD CONSTRAINT "WebhookAttempt_deliveryId_fkey" FOREIGN KEY ("deliveryId") REFERENCES "WebhookDelivery"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "StorePush" ADD CONSTRAINT "StorePush_connectionId_fkey" FOREIGN KEY ("connectionId") REFERENCES "StoreConnection"("id") ON DELETE CASCADE ON UPDATE CASCADE;
