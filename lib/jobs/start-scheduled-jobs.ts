@@ -8,6 +8,7 @@ import { runClearLogsJob } from "./run-clear-logs-job";
 import { RECOVERY_EVERY_MS, runRecoveryJob } from "./run-recovery-job";
 import { MAIL_EVERY_MS, runMailJob } from "./run-mail-job";
 import { runTrackingJob } from "./run-tracking-job";
+import { INTEGRATIONS_EVERY_MS, runIntegrationsJob } from "./run-integrations-job";
 
 /** How often the embedded scheduler asks "is a job due?"; the JobRun marker decides. */
 const EMBEDDED_CHECK_MS = 5 * 60 * 1000;
@@ -50,6 +51,12 @@ export async function startScheduledJobs(): Promise<void> {
       .then((db) => runAutoRefundJob({ db }))
       .catch((error: unknown) => console.error("[jobs] auto-refund-unscanned failed", error));
   };
+  const integrations = () => {
+    getDb()
+      .then((db) => runIntegrationsJob({ db }))
+      .catch((error: unknown) => console.error("[jobs] deliver-integrations failed", error));
+  };
+  setInterval(integrations, INTEGRATIONS_EVERY_MS).unref();
   // unref: the timers must never keep a stopping server alive.
   setTimeout(check, EMBEDDED_FIRST_CHECK_MS).unref();
   setInterval(check, EMBEDDED_CHECK_MS).unref();

@@ -5,8 +5,8 @@ import { defineAction } from "@/lib/action-client";
 import { resolveReviewedPurchase } from "./review";
 import { ZHostedHistory, ZResolveReview } from "./schemas";
 
-export const resolveReviewedPurchaseAction = defineAction({ schema: ZResolveReview, access: "change" }, async (input, { user, db }) => {
-  const outcome = await resolveReviewedPurchase({ db, input, actorId: user.id });
+export const resolveReviewedPurchaseAction = defineAction({ schema: ZResolveReview, access: "change" }, async (input, { user, db, sera }) => {
+  const outcome = await resolveReviewedPurchase({ db, sera, input, actorId: user.id });
   revalidatePath("/postage", "layout");
   revalidatePath("/orders", "layout");
   return outcome;

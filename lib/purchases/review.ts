@@ -3,7 +3,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { PURCHASE_HANDLERS } from "./finish-pending-purchases";
 import { recordSuccess } from "./protocol";
-import type { TIntentRow } from "./types";
+import type { TIntentRow, TPurchaseSera } from "./types";
 import type { TResolveReview } from "./schemas";
 
 export type TReviewItem = {
@@ -64,7 +64,20 @@ export async function countPurchasesToReview({ db }: { db: TPrismaClient }): Pro
  * arrived (a label needs its label id, tracking number and postage from SERA's print history);
  * "SERA did not" releases what the intent held. Either way, once, and in the audit log.
  */
-export async function resolveReviewedPurchase({ db, input, actorId, now = new Date() }: { db: TPrismaClient; input: TResolveReview; actorId: string | null; now?: Date }) {
+export async function resolveReviewedPurchase({
+  db,
+  sera,
+  input,
+  actorId,
+  now = new Date(),
+}: {
+  db: TPrismaClient;
+  /** For what follows a recorded purchase (webhooks, a top-up); omitted in tests that only record. */
+  sera?: TPurchaseSera;
+  input: TResolveReview;
+  actorId: string | null;
+  now?: Date;
+}) {
   const intent = await db.purchaseIntent.findUnique({ where: { id: input.intentId }, select: { ...REVIEW_SELECT, state: true } });
   if (!intent) throw new AppError("NOT_FOUND", "This purchase does not exist.");
   if (intent.state !== "needs_review") throw new AppError("CONFLICT", `This purchase was already resolved (${intent.state.replace("_", " ")}).`);
@@ -93,6 +106,9 @@ export async function resolveReviewedPurchase({ db, input, actorId, now = new Da
     await tx.purchaseIntent.update({ where: { id: intent.id }, data: resolution(actorId, now, "charged") });
     await audit(tx, { actorId, intentId: intent.id, details: { ...input, outcome: "charged", kind: intent.kind, key: intent.idempotencyKey } });
   });
+  if (sera && handler.afterRecord) {
+    await handler.afterRecord({ db, sera, body: intent.requestBody, now }).catch((error: unknown) => console.error("[purchases] after a reviewed record", error));
+  }
   return { state: "succeeded" as const };
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { recordShipmentEvent } from "@/lib/integrations/shipment-events";
 import { connectedSeraAccountOrThrow } from "@/lib/purchases/connected-account";
 import { createIntent, sendIntent } from "@/lib/purchases/protocol";
 import type { TPurchaseSera } from "@/lib/purchases/types";
@@ -69,6 +70,7 @@ export async function requestRefund(options: TRequestRefundOptions): Promise<TRe
   const seraAccountId = shipment.seraAccountId ?? (await connectedSeraAccountOrThrow(db));
   const body = { shipmentId, orderId: shipment.orderId, labelId: shipment.seraLabelId, amountCents };
   const { refundRequestId, intentId } = await claimRefund(db, { ...body, seraAccountId, actorId, requestedAt: now });
+  await recordShipmentEvent({ db, shipmentId, event: "refund_requested" });
   await sendIntent({ db, sera: options.sera as TPurchaseSera, handler: voidPurchase, intentId, now });
   return { shipmentId, refundRequestId, amountCents, requestedAt: now, confirmed: true };
 }

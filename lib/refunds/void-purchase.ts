@@ -1,4 +1,5 @@
 import "server-only";
+import { recordShipmentEvent } from "@/lib/integrations/shipment-events";
 import { recomputeOrderStatus } from "@/lib/orders/fulfilment";
 import type { TPurchaseHandler } from "@/lib/purchases/types";
 import { isSeraError } from "@/lib/sera/errors";
@@ -35,6 +36,10 @@ export const voidPurchase: TPurchaseHandler<TVoidIntentBody, void> = {
       data: { shipmentId: body.shipmentId, type: "refund_submitted", actorId: intent.createdById, details: withdrawn > 0 ? { unsentEmailsWithdrawn: withdrawn } : undefined },
     });
     await recomputeOrderStatus(tx, body.orderId);
+  },
+
+  async afterRecord({ db, body }) {
+    await recordShipmentEvent({ db, shipmentId: body.shipmentId, event: "refunded" });
   },
 
   async release(tx, { body }) {

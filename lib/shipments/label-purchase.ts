@@ -1,5 +1,6 @@
 import "server-only";
 import { formatCents } from "@/lib/format";
+import { recordShipmentEvent } from "@/lib/integrations/shipment-events";
 import { recomputeOrderStatus } from "@/lib/orders/fulfilment";
 import { autoRefill } from "@/lib/postage/auto-refill";
 import type { TPurchaseHandler } from "@/lib/purchases/types";
@@ -68,8 +69,9 @@ export const labelPurchase: TPurchaseHandler<TLabelIntentBody, TPurchasedLabel> 
     });
   },
 
-  /** The balance may now be under the auto-refill threshold: top it up (a no-op when auto-refill is off). */
+  /** Webhooks and the store hear of the label (queued, never sent inline); then the balance may need a top-up. */
   async afterRecord({ db, sera, body, now }) {
+    await recordShipmentEvent({ db, shipmentId: body.shipmentId, event: "label_created" });
     if (!body.testMode) await autoRefill({ db, sera, now });
   },
 

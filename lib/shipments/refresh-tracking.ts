@@ -3,6 +3,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { isAppError } from "@/lib/errors";
 import type { TSeraClient } from "@/lib/sera/client";
 import type { TTracking } from "@/lib/sera/transform";
+import { recordShipmentEvent } from "@/lib/integrations/shipment-events";
 
 /** How many not-delivered shipments one scheduled run asks SERA about (oldest check first). */
 export const TRACKING_BATCH_SIZE = 100;
@@ -77,6 +78,7 @@ export async function refreshTracking({ db, sera, shipmentIds, limit = TRACKING_
       }
       await updateOrderTrackingSummary(tx, shipment.orderId);
     });
+    if (changed) await recordShipmentEvent({ db, shipmentId: shipment.id, event: "tracking_updated" });
     results.push({ shipmentId: shipment.id, ok: true, tracking, changed });
   }
   return results;

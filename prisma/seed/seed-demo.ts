@@ -49,7 +49,7 @@ export async function seedDemo({ db, now = new Date(), adminEmail, adminPassword
     const order = buildOrder(index, customers, now);
     if (existingNumbers.has(order.number)) continue;
     const created = await db.order.create({
-      data: { ...order.row, customerId: customerIds[order.customerIndex]! },
+      data: { ...order.row, source: "demo", externalId: String(order.number), customerId: customerIds[order.customerIndex]! },
       select: {
         id: true,
         status: true,

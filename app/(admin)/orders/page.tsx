@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { OrdersFilterBar } from "@/components/orders/orders-filter-bar";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { ReviewBanner } from "@/components/purchases/review-banner";
 import { RefundDeadlineBanner } from "@/components/refunds/refund-deadline-banner";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -30,7 +32,7 @@ export default async function OrdersPage({ searchParams }: TProps) {
   }
   return (
     <>
-      <PageHeader title="Orders" description="Newest first. Open an order to ship it." />
+      <PageHeader title="Orders" description="Newest first. Open an order to ship it." actions={<Link href="/orders/import" className={buttonClass("secondary")}>Import CSV</Link>} />
       {toReview > 0 && (
         <div className="mb-4">
           <ReviewBanner count={toReview} />
