@@ -1,7 +1,7 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError, isAppError } from "@/lib/errors";
-import { recomputeOrderStatus } from "./request-refund";
+import { recomputeOrderStatus } from "@/lib/orders/fulfilment";
 import { markRefundCredited } from "./sync-refunds";
 
 /**
