@@ -16,6 +16,8 @@ import { TabAddresses } from "./tab-addresses";
 import { TabLabelSettings } from "./tab-label-settings";
 import { TabPackage } from "./tab-package";
 import { TabShipSettings } from "./tab-ship-settings";
+import { BuyButton } from "./buy-button";
+import { hasExpired, useQuote } from "./use-quote";
 import { TAB_OF_FIELD, TABS, wizardDefaults, type TPickedItem, type TWizardTab } from "./wizard-defaults";
 
 type TProps = { data: TWizardData; matrix: TPackageMatrix; picked: TPickedItem[]; canChange: boolean; onBack: () => void };
@@ -30,13 +32,25 @@ export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) 
     mode: "onTouched",
   });
   const tabsWithErrors = errorTabs(form.formState.errors);
+  const quote = useQuote(form);
+  const price = quote.current;
 
   async function buy(values: TBuyLabel) {
     setError(null);
-    const result = await buyLabelAction(values);
+    if (!price) return setError({ message: "Calculate the postage price first (Account Balance tab): a label is bought only at a price you have seen." });
+    if (hasExpired(price)) {
+      quote.clear();
+      return setError({ message: "The price has expired (prices hold for 15 minutes): calculate the postage price again, then buy." });
+    }
+    const result = await buyLabelAction({ ...values, quoteId: price.quoteId });
     if (result.ok) {
       setBought({ ...result.data, labelFormat: values.labelFormat, orderNumber: data.order.number });
       return;
+    }
+    if (result.fieldErrors?.quoteId) {
+      quote.clear();
+      setTab("balance");
+      return setError({ message: result.error, code: result.code });
     }
     for (const [field, message] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<TBuyLabelInput>, { message });
     setError({ message: result.error, code: result.code });
@@ -48,7 +62,8 @@ export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) 
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={form.handleSubmit(buy, () => setError({ message: "Some fields need attention: see the tabs marked with !." }))} noValidate className="space-y-4">
+      {/* Enter never buys: the form has no submit, only the Buy button naming its price does. */}
+      <form onSubmit={(event) => event.preventDefault()} noValidate className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm text-slate-600">
             USPS Shipping: {picked.reduce((sum, item) => sum + item.quantity, 0)} unit(s) from order #{data.order.number}.{" "}
@@ -79,7 +94,7 @@ export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) 
         </div>
         {/* Every tab stays mounted, so switching tabs keeps everything typed. */}
         <div role="tabpanel" className="rounded-b-lg border border-t-0 border-slate-200 bg-white p-5">
-          <div hidden={tab !== "balance"}><TabAccountBalance canChange={canChange} onShowTab={setTab} /></div>
+          <div hidden={tab !== "balance"}><TabAccountBalance canChange={canChange} onShowTab={setTab} quote={quote} /></div>
           <div hidden={tab !== "label"}><TabLabelSettings destinationCountry={data.order.shipToCountry} /></div>
           <div hidden={tab !== "ship"}><TabShipSettings shipDates={data.shipDates} /></div>
           <div hidden={tab !== "addresses"}><TabAddresses international={data.international} /></div>
@@ -92,9 +107,13 @@ export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) 
           </Button>
         )}
         {canChange ? (
-          <Button type="submit" disabled={form.formState.isSubmitting}>
-            {form.formState.isSubmitting ? "Buying the label…" : "Buy and print label"}
-          </Button>
+          <BuyButton
+            price={price}
+            stale={quote.stale}
+            buying={form.formState.isSubmitting}
+            onBuy={form.handleSubmit(buy, () => setError({ message: "Some fields need attention: see the tabs marked with !." }))}
+            onShowPrices={() => setTab("balance")}
+          />
         ) : (
           <p className="text-sm text-slate-500">Read-only access: ask an admin to buy labels.</p>
         )}

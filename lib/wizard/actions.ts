@@ -2,28 +2,18 @@
 
 import { defineAction } from "@/lib/action-client";
 import { getDb } from "@/lib/db";
-import { addressOf, buyLabel, labelSpecOf } from "@/lib/shipments/buy-label";
+import { addressOf, buyLabel } from "@/lib/shipments/buy-label";
 import { ZBuyLabel } from "@/lib/shipments/schemas";
 import { getSeraClient } from "@/lib/sera/client";
-import { ZParseAddress, ZValidateAddress } from "./schemas";
+import { chargeDifferenceNotice } from "./charge-difference";
+import { checkQuote } from "./check-quote";
+import { createRateQuotes } from "./create-quotes";
+import { ZBuyLabelOnQuote, ZParseAddress, ZValidateAddress } from "./schemas";
 
-/** Rates for this package from SERA: every service it offers, so the admin can switch with one click. */
-export const calculateRatesAction = defineAction({ schema: ZBuyLabel, access: "read" }, async (input) => {
+/** Rates for this package from SERA, each stored as a quote the Buy button can name. */
+export const calculateRatesAction = defineAction({ schema: ZBuyLabel, access: "read" }, async (input, { user }) => {
   const db = await getDb();
-  const { serviceType: _chosen, ...spec } = labelSpecOf(input);
-  void _chosen;
-  const order = await db.order.findUnique({ where: { number: input.orderNumber }, select: { id: true } });
-  const rates = await getSeraClient({ db }).getRates(spec, { orderId: order?.id ?? null });
-  return rates
-    .filter((rate) => rate.totalCents !== null)
-    .sort((a, b) => a.totalCents - b.totalCents)
-    .map((rate) => ({
-      serviceType: rate.serviceType,
-      packagingType: rate.packagingType,
-      totalCents: rate.totalCents,
-      deliveryDays: rate.deliveryDays,
-      deliveryDate: rate.deliveryDate,
-    }));
+  return createRateQuotes({ db, sera: getSeraClient({ db }), input, actorId: user.id });
 });
 
 export const validateAddressAction = defineAction({ schema: ZValidateAddress, access: "read" }, async ({ address }) => {
@@ -36,11 +26,15 @@ export const parseAddressAction = defineAction({ schema: ZParseAddress, access: 
   return getSeraClient({ db }).parseAddress(text);
 });
 
-export const buyLabelAction = defineAction({ schema: ZBuyLabel, access: "change" }, async (input, { user }) => {
+export const buyLabelAction = defineAction({ schema: ZBuyLabelOnQuote, access: "change" }, async ({ quoteId, ...input }, { user }) => {
   const db = await getDb();
+  const sera = getSeraClient({ db });
+  // Only at a price the admin saw, for exactly the request about to be sent.
+  const quote = await checkQuote({ db, quoteId, request: input, sera });
   // No revalidatePath: it would render the wizard page again into this answer (a SERA call and
   // ~30 ms), and the wizard shows the label from this result. Pages are dynamic, so the order
   // page the admin goes to next is rendered fresh.
-  const bought = await buyLabel({ db, sera: getSeraClient({ db }), input, actorId: user.id });
-  return { shipmentId: bought.shipmentId, trackingNumber: bought.trackingNumber, postageCents: bought.postageCents, isTestLabel: bought.isTestLabel };
+  const bought = await buyLabel({ db, sera, input, actorId: user.id });
+  const chargeNotice = bought.isTestLabel ? null : chargeDifferenceNotice({ quotedCents: quote.totalCents, chargedCents: bought.postageCents });
+  return { shipmentId: bought.shipmentId, trackingNumber: bought.trackingNumber, postageCents: bought.postageCents, isTestLabel: bought.isTestLabel, chargeNotice };
 });
