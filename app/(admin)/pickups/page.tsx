@@ -5,6 +5,7 @@ import { formatPickupDay, PickupDayExplanation } from "@/components/shipments/pi
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDateTime, formatOrderNumber } from "@/lib/format";
@@ -14,7 +15,7 @@ import { nextPickupDay } from "@/lib/shipping/ship-dates";
 export const metadata: Metadata = { title: "Pickups" };
 
 export default async function PickupsPage() {
-  await requirePageUser();
+  const user = await requirePageUser();
   const pickups = await listPickups({ db: await getDb() });
   const pickupDay = nextPickupDay(new Date());
   return (
@@ -40,7 +41,7 @@ export default async function PickupsPage() {
                   {pickup.status === "scheduled" ? <Badge tone="purple">Scheduled</Badge> : <Badge>Cancelled</Badge>}
                 </span>
               }
-              actions={pickup.status === "scheduled" ? <CancelPickupButton pickupId={pickup.id} seraPickupId={pickup.seraPickupId} /> : undefined}
+              actions={pickup.status === "scheduled" && canChange(user.role) ? <CancelPickupButton pickupId={pickup.id} seraPickupId={pickup.seraPickupId} /> : undefined}
             >
               <div className="space-y-1 text-sm" data-testid="pickup">
                 <p>

@@ -5,6 +5,7 @@ import { ShipmentsTable } from "@/components/shipments/shipments-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Shipments" };
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ShipmentsPage({ searchParams }: TProps) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const { filters, problems } = parseShipmentFilters(await searchParams);
   let result: Awaited<ReturnType<typeof listShipments>> = { shipments: [], nextCursor: null };
   try {
@@ -54,7 +55,7 @@ export default async function ShipmentsPage({ searchParams }: TProps) {
           ))}
         </div>
       )}
-      <ShipmentsTable shipments={shipments} nextCursor={result.nextCursor} filters={filters} pickupDay={nextPickupDay(now)} today={isoDateIn(now)} />
+      <ShipmentsTable shipments={shipments} nextCursor={result.nextCursor} filters={filters} pickupDay={nextPickupDay(now)} today={isoDateIn(now)} canChange={canChange(user.role)} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { TrackingPanel } from "@/components/shipments/tracking-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
@@ -29,7 +30,7 @@ async function loadShipment(id: string) {
 }
 
 export default async function ShipmentPage({ params }: TProps) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const shipment = await loadShipment((await params).id);
   const order = shipment.order;
   const rows: [string, React.ReactNode][] = [
@@ -58,6 +59,7 @@ export default async function ShipmentPage({ params }: TProps) {
       />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
+          <div id="tracking" className="scroll-mt-4">
           <Card title="Tracking">
             <TrackingPanel
               shipmentId={shipment.id}
@@ -67,6 +69,7 @@ export default async function ShipmentPage({ params }: TProps) {
               trackable={Boolean(shipment.trackingNumber) && !shipment.imported && shipment.seraLabelId !== null}
             />
           </Card>
+          </div>
           <Card title="SCAN form and pickup">
             <ShipmentLogistics manifest={shipment.manifest} pickup={shipment.pickup} />
           </Card>
@@ -84,6 +87,7 @@ export default async function ShipmentPage({ params }: TProps) {
           </Card>
           <Card title="Refund, reprint and history">
             <ShipmentActions
+              canChange={canChange(user.role)}
               shipment={{
                 id: shipment.id,
                 status: shipment.status,
