@@ -3,7 +3,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { isSeraError } from "@/lib/sera/errors";
 import type { TSeraClient } from "@/lib/sera/client";
-import { nextPickupDay } from "@/lib/shipping/ship-dates";
+import { nextPickupDay } from "@/lib/shipping/pickup-days";
 import { pickupErrorMessage } from "./pickup-errors";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { deterministicIdempotencyKey, labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";

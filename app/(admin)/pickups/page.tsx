@@ -10,7 +10,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDateTime, formatOrderNumber } from "@/lib/format";
 import { listPickups } from "@/lib/shipments/list-pickups";
-import { nextPickupDay } from "@/lib/shipping/ship-dates";
+import { nextPickupDay } from "@/lib/shipping/pickup-days";
 
 export const metadata: Metadata = { title: "Pickups" };
 

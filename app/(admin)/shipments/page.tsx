@@ -11,7 +11,8 @@ import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { listShipments } from "@/lib/shipments/list-shipments";
 import { parseShipmentFilters } from "@/lib/shipments/parse-shipment-filters";
-import { isoDateIn, nextPickupDay } from "@/lib/shipping/ship-dates";
+import { nextPickupDay } from "@/lib/shipping/pickup-days";
+import { isoDateIn } from "@/lib/shipping/ship-dates";
 
 export const metadata: Metadata = { title: "Shipments" };
 
