@@ -20,10 +20,12 @@ export async function signInWithPassword({ db, email, password, ip, now = new Da
 
   const user = await db.user.findUnique({
     where: { email: normalizedEmail },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, deactivatedAt: true },
   });
   const valid = user ? await verifyPassword(password, user.passwordHash) : false;
   if (!user || !valid) throw new AppError("UNAUTHENTICATED", "Wrong e-mail or password.");
+  // Said only to someone who knows the password, so it reveals nothing to a guesser.
+  if (user.deactivatedAt) throw new AppError("FORBIDDEN", "This account is deactivated. Ask a ShipDesk admin to reactivate it.");
   await db.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
 
   const session = await db.$transaction(async (tx) => {
