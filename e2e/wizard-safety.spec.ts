@@ -1,9 +1,18 @@
 import { expect, test, type Page } from "@playwright/test";
-import { appAlert, signIn, signOut } from "./helpers";
-
-test.describe.configure({ mode: "serial" });
+import { E2E_ACCOUNTS } from "./accounts";
+import { appAlert, signOut } from "./helpers";
 
 const SCREENS = "test-results/screens";
+
+/** As helpers.signIn, with room for a cold server on a busy machine (bcrypt and the first render). */
+async function signIn(page: Page, who: keyof typeof E2E_ACCOUNTS) {
+  const account = E2E_ACCOUNTS[who];
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible({ timeout: 30_000 });
+}
 
 async function connectSera(page: Page) {
   await page.goto("/postage");

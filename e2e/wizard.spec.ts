@@ -124,6 +124,8 @@ test("an international order needs customs and a two-word name, then buys a labe
   await expect(page.getByRole("button", { name: "Buy label", exact: true })).toBeDisabled();
   await page.getByRole("tab", { name: "Account Balance" }).click();
   await page.getByRole("button", { name: "Calculate Postage Price" }).click();
+  await expect(page.getByTestId("chosen-rate")).toContainText("$");
+  await page.getByRole("button", { name: /^Buy label · \$/ }).click();
   await expect(appAlert(page).first()).toBeVisible();
   await expect(page.getByRole("tab", { name: /Ship From \/ Recipient/ })).toContainText("!");
   await expect(page.getByTestId("label-bought")).toHaveCount(0);

@@ -6,7 +6,7 @@ import { FormProvider, useForm, type FieldErrors, type Path } from "react-hook-f
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ZBuyLabel, type TBuyLabel, type TBuyLabelInput } from "@/lib/shipments/schemas";
+import { makeZBuyLabel, type TBuyLabel, type TBuyLabelInput } from "@/lib/shipments/schemas";
 import type { TPackageMatrix } from "@/lib/shipping/package-matrix";
 import { buyLabelAction } from "@/lib/wizard/actions";
 import type { TWizardData } from "@/lib/wizard/get-wizard-data";
@@ -27,7 +27,7 @@ export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) 
   const [error, setError] = useState<{ message: string; code?: string } | null>(null);
   const [bought, setBought] = useState<TBoughtView | null>(null);
   const form = useForm<TBuyLabelInput, unknown, TBuyLabel>({
-    resolver: zodResolver(ZBuyLabel),
+    resolver: zodResolver(makeZBuyLabel(() => new Date(), data.timeZone)),
     defaultValues: wizardDefaults(data, picked, crypto.randomUUID()),
     mode: "onTouched",
   });
@@ -96,7 +96,7 @@ export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) 
         <div role="tabpanel" className="rounded-b-lg border border-t-0 border-slate-200 bg-white p-5">
           <div hidden={tab !== "balance"}><TabAccountBalance canChange={canChange} onShowTab={setTab} quote={quote} /></div>
           <div hidden={tab !== "label"}><TabLabelSettings destinationCountry={data.order.shipToCountry} /></div>
-          <div hidden={tab !== "ship"}><TabShipSettings shipDates={data.shipDates} /></div>
+          <div hidden={tab !== "ship"}><TabShipSettings shipDates={data.shipDates} timeZone={data.timeZone} /></div>
           <div hidden={tab !== "addresses"}><TabAddresses international={data.international} /></div>
           <div hidden={tab !== "package"}><TabPackage matrix={matrix} international={data.international} /></div>
         </div>

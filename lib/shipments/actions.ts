@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/action-client";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getSeraClient } from "@/lib/sera/client";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { cancelPickup } from "./cancel-pickup";
 import { createScanForm } from "./create-scan-form";
 import { refreshTracking } from "./refresh-tracking";
@@ -21,14 +22,14 @@ export const refreshTrackingAction = defineAction({ schema: ZRefreshTracking, ac
 
 export const createScanFormAction = defineAction({ schema: ZCreateScanForm, access: "change" }, async (input, { user }) => {
   const db = await getDb();
-  const manifest = await createScanForm({ db, sera: getSeraClient({ db }), shipmentIds: input.shipmentIds, actorId: user.id });
+  const manifest = await createScanForm({ db, sera: getSeraClient({ db }), shipmentIds: input.shipmentIds, actorId: user.id, timeZone: await getStoreTimeZone({ db }) });
   revalidatePath("/shipments");
   return manifest;
 });
 
 export const schedulePickupAction = defineAction({ schema: ZSchedulePickup, access: "change" }, async (input, { user }) => {
   const db = await getDb();
-  const pickup = await schedulePickup({ db, sera: getSeraClient({ db }), shipmentIds: input.shipmentIds, instructions: input.instructions, actorId: user.id });
+  const pickup = await schedulePickup({ db, sera: getSeraClient({ db }), shipmentIds: input.shipmentIds, instructions: input.instructions, actorId: user.id, timeZone: await getStoreTimeZone({ db }) });
   revalidatePath("/shipments");
   revalidatePath("/pickups");
   return { ...pickup, windowStart: pickup.windowStart.toISOString(), windowEnd: pickup.windowEnd.toISOString() };

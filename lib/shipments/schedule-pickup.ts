@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { isSeraError } from "@/lib/sera/errors";
 import type { TSeraClient } from "@/lib/sera/client";
 import { nextPickupDay } from "@/lib/shipping/pickup-days";
+import { instantInZone } from "@/lib/shipping/time-zones";
 import { pickupErrorMessage } from "./pickup-errors";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { deterministicIdempotencyKey, labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
@@ -42,7 +43,9 @@ export async function schedulePickup({ db, sera, shipmentIds, instructions, acto
   refuseOffenders(problems, "No pickup was scheduled");
 
   const day = nextPickupDay(now, timeZone);
-  const window = { startAt: `${day.date}T${PICKUP_WINDOW.start}Z`, endAt: `${day.date}T${PICKUP_WINDOW.end}Z` };
+  // The carrier comes in the store's local hours, whatever UTC says.
+  const atLocal = (time: string) => instantInZone(day.date, time, timeZone).toISOString().replace(".000Z", "Z");
+  const window = { startAt: atLocal(PICKUP_WINDOW.start), endAt: atLocal(PICKUP_WINDOW.end) };
   const labelIds = shipments.map((shipment) => shipment.seraLabelId!).sort();
   const note = instructions?.trim() || undefined;
   // Earlier (cancelled) pickups of these labels are part of the key: booking again after a

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZCustoms } from "@/lib/shipping/schemas";
-import { validateShipDate } from "@/lib/shipping/ship-dates";
+import { validateShipDate, validateShipDateInAnyZone } from "@/lib/shipping/ship-dates";
 import { ZOrderNumber } from "@/lib/orders/schemas";
 import { domesticAddressProblems, isCountryCode } from "@/lib/shipping/countries";
 import { customsTotalsProblems } from "@/lib/shipping/customs";
@@ -61,8 +61,12 @@ export const ZBuyLabelItem = z.object({
   quantity: z.number({ error: "Enter how many to ship" }).int("Ship whole units").min(1, "Ship at least 1 unit of each chosen item"),
 });
 
-/** The schema for a given "today" (the store's day), so ship dates are checked against the right calendar. */
-export function makeZBuyLabel(today: () => Date = () => new Date()) {
+/**
+ * The schema for a given "today" and the store's time zone, so ship dates are checked against the
+ * store's calendar. Without a zone, a date that is today-to-5-days-ahead anywhere passes, and the
+ * caller checks the store's zone itself.
+ */
+export function makeZBuyLabel(today: () => Date = () => new Date(), timeZone?: string) {
   return z.object({
     shipmentId: z.uuid({ version: "v4", error: "This wizard is out of date. Reload the page and try again." }),
     orderNumber: ZOrderNumber,
@@ -79,7 +83,7 @@ export function makeZBuyLabel(today: () => Date = () => new Date()) {
       .string()
       .trim()
       .superRefine((shipDate, ctx) => {
-        const problem = validateShipDate(shipDate, today());
+        const problem = timeZone ? validateShipDate(shipDate, today(), timeZone) : validateShipDateInAnyZone(shipDate, today());
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
     labelFormat: z.enum(LABEL_FORMATS, { error: "Choose PDF, PNG or ZPL" }),

@@ -40,6 +40,15 @@ export function validateShipDate(shipDate: string, today: Date, timeZone = "UTC"
   return null;
 }
 
+/**
+ * For a check that does not know the store's zone yet (a schema shared by every caller): the date
+ * is fine in some zone on Earth, from UTC-12 to UTC+14. The store's own zone is checked on top.
+ */
+export function validateShipDateInAnyZone(shipDate: string, today: Date): string | null {
+  const west = validateShipDate(shipDate, today, "Etc/GMT+12");
+  return west === null ? null : validateShipDate(shipDate, today, "Pacific/Kiritimati") === null ? null : west;
+}
+
 export interface TPickupDay {
   date: string;
   /** Days passed over on the way, each with why. */

@@ -7,12 +7,14 @@ import { ZBuyLabel } from "@/lib/shipments/schemas";
 import { getSeraClient } from "@/lib/sera/client";
 import { chargeDifferenceNotice } from "./charge-difference";
 import { checkQuote } from "./check-quote";
+import { checkShipDate } from "./check-ship-date";
 import { createRateQuotes } from "./create-quotes";
 import { ZBuyLabelOnQuote, ZParseAddress, ZValidateAddress } from "./schemas";
 
 /** Rates for this package from SERA, each stored as a quote the Buy button can name. */
 export const calculateRatesAction = defineAction({ schema: ZBuyLabel, access: "read" }, async (input, { user }) => {
   const db = await getDb();
+  await checkShipDate({ db, shipDate: input.shipDate });
   return createRateQuotes({ db, sera: getSeraClient({ db }), input, actorId: user.id });
 });
 
@@ -29,6 +31,7 @@ export const parseAddressAction = defineAction({ schema: ZParseAddress, access: 
 export const buyLabelAction = defineAction({ schema: ZBuyLabelOnQuote, access: "change" }, async ({ quoteId, ...input }, { user }) => {
   const db = await getDb();
   const sera = getSeraClient({ db });
+  await checkShipDate({ db, shipDate: input.shipDate });
   // Only at a price the admin saw, for exactly the request about to be sent.
   const quote = await checkQuote({ db, quoteId, request: input, sera });
   // No revalidatePath: it would render the wizard page again into this answer (a SERA call and

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { storeTimeZone } from "@/lib/shipping/time-zones";
 import { ClearLogsButton } from "@/components/logs/clear-logs-button";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { Card } from "@/components/ui/card";
@@ -27,6 +28,7 @@ export default async function SettingsPage() {
           shipFromLine2: formValues.shipFromLine2 ?? "",
           shipFromPhone: formValues.shipFromPhone ?? "",
           shipFromEmail: formValues.shipFromEmail ?? "",
+          timeZone: storeTimeZone(formValues),
         }}
       />
       {canChange(user.role) && (

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { isAppError } from "@/lib/errors";
 import { listShipments } from "@/lib/shipments/list-shipments";
 import { parseShipmentFilters } from "@/lib/shipments/parse-shipment-filters";
@@ -29,6 +30,7 @@ export default async function ShipmentsPage({ searchParams }: TProps) {
     problems.push(error.userMessage);
   }
   const now = new Date();
+  const timeZone = await getStoreTimeZone({ db: await getDb() });
   const shipments = result.shipments.map((shipment) => ({
     ...shipment,
     createdAt: shipment.createdAt.toISOString(),
@@ -56,7 +58,7 @@ export default async function ShipmentsPage({ searchParams }: TProps) {
           ))}
         </div>
       )}
-      <ShipmentsTable shipments={shipments} nextCursor={result.nextCursor} filters={filters} pickupDay={nextPickupDay(now)} today={isoDateIn(now)} canChange={canChange(user.role)} />
+      <ShipmentsTable shipments={shipments} nextCursor={result.nextCursor} filters={filters} pickupDay={nextPickupDay(now, timeZone)} today={isoDateIn(now, timeZone)} canChange={canChange(user.role)} />
     </>
   );
 }
