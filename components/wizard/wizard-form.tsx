@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useState, type KeyboardEvent } from "react";
 import { FormProvider, useForm, type FieldErrors, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -73,13 +73,14 @@ export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) 
           </p>
           {data.settings.testMode && <Badge tone="amber">Test Mode: free test label stamped VOID</Badge>}
         </div>
-        <div role="tablist" aria-label="Shipping Wizard" className="flex flex-wrap gap-1 border-b border-slate-200">
+        <div role="tablist" aria-label="Shipping Wizard" onKeyDown={(event) => moveTabWithKeys(event, tab, setTab)} className="flex flex-wrap gap-1 border-b border-slate-200">
           {TABS.map(({ id, title }) => (
             <button
               key={id}
               type="button"
               role="tab"
               aria-selected={tab === id}
+              tabIndex={tab === id ? 0 : -1}
               onClick={() => setTab(id)}
               className={`-mb-px rounded-t-md border px-4 py-2 text-sm font-medium ${tab === id ? "border-slate-200 border-b-white bg-white text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
             >
@@ -92,6 +93,9 @@ export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) 
             </button>
           ))}
         </div>
+        <p className="text-xs text-slate-500" data-testid="wizard-shortcuts">
+          Keyboard: ← → move between tabs (Home / End: first / last). Enter never buys: only the Buy button, which names its price, does.
+        </p>
         {/* Every tab stays mounted, so switching tabs keeps everything typed. */}
         <div role="tabpanel" className="rounded-b-lg border border-t-0 border-slate-200 bg-white p-5">
           <div hidden={tab !== "balance"}><TabAccountBalance canChange={canChange} onShowTab={setTab} quote={quote} /></div>
@@ -120,6 +124,17 @@ export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) 
       </form>
     </FormProvider>
   );
+}
+
+/** WAI-ARIA tabs: arrow keys move to the previous or next tab, Home and End to the first and last. */
+function moveTabWithKeys(event: KeyboardEvent<HTMLDivElement>, current: TWizardTab, setTab: (tab: TWizardTab) => void) {
+  const index = TABS.findIndex((candidate) => candidate.id === current);
+  const keys: Record<string, number> = { ArrowRight: (index + 1) % TABS.length, ArrowLeft: (index - 1 + TABS.length) % TABS.length, Home: 0, End: TABS.length - 1 };
+  const next = keys[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  setTab(TABS[next]!.id);
+  event.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')[next]?.focus();
 }
 
 function errorTabs(errors: FieldErrors<TBuyLabelInput>): Set<TWizardTab> {
