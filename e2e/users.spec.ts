@@ -12,6 +12,8 @@ async function signInAs(page: Page, email: string, password: string) {
 }
 
 test("an admin adds a viewer, who signs in with the one-time password and reads only; deactivated, the viewer is out", async ({ page }) => {
+  // Four sign-ins, each a bcrypt check: slow on a busy two-core machine.
+  test.setTimeout(180_000);
   const email = `rita-${Date.now()}@e2e.shipdesk.local`;
   await signInAs(page, E2E_ACCOUNTS.admin.email, E2E_ACCOUNTS.admin.password);
   await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible({ timeout: 30_000 });

@@ -14,6 +14,9 @@ import type { TWizardTab } from "./wizard-defaults";
 
 type TRateView = TQuotedRate;
 
+/** USPS DMM 173: Media Mail is for media only; USPS opens parcels to check and charges the difference. */
+const MEDIA_MAIL_RULE = "Books, printed music, sound and video recordings and printed educational material only: USPS may inspect it and charge the difference.";
+
 type TProps = { canChange: boolean; onShowTab: (tab: TWizardTab) => void; quote: TQuoteState };
 
 export function TabAccountBalance({ canChange, onShowTab, quote }: TProps) {
@@ -63,7 +66,10 @@ export function TabAccountBalance({ canChange, onShowTab, quote }: TProps) {
                 const selected = rate.serviceType === mailClass && rate.packagingType === packagingType;
                 return (
                   <tr key={`${rate.serviceType}/${rate.packagingType}`} className={selected ? "bg-brand-50" : undefined}>
-                    <td className="py-2 pr-4">{findMailClass(rate.serviceType)?.name ?? rate.serviceType}</td>
+                    <td className="py-2 pr-4">
+                      {findMailClass(rate.serviceType)?.name ?? rate.serviceType}
+                      {rate.serviceType === "usps_media_mail" && <span className="block text-xs text-slate-500">{MEDIA_MAIL_RULE}</span>}
+                    </td>
                     <td className="py-2 pr-4">{packagingTypeName(rate.packagingType)}</td>
                     <td className="py-2 pr-4">{rate.deliveryDays ? `${rate.deliveryDays} day(s)${rate.deliveryDate ? `, by ${rate.deliveryDate.slice(0, 10)}` : ""}` : "—"}</td>
                     <td className="py-2 pr-4 text-right tabular-nums">{formatCents(rate.totalCents)}</td>

@@ -6,14 +6,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
+import { formatInZone } from "@/lib/shipping/time-zones";
 import { listUsers } from "@/lib/users/change-user";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const user = await requirePageUser();
-  const users = await listUsers({ db: await getDb() });
+  const db = await getDb();
+  const [users, timeZone] = await Promise.all([listUsers({ db }), getStoreTimeZone({ db })]);
   const admin = canChange(user.role);
   const views = users.map((row) => ({
     ...row,
@@ -21,7 +23,7 @@ export default async function UsersPage() {
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
   }));
-  const formatWhen = Object.fromEntries(users.flatMap((row) => (row.lastSignInAt ? [[row.lastSignInAt.toISOString(), formatDateTime(row.lastSignInAt)]] : [])));
+  const formatWhen = Object.fromEntries(users.flatMap((row) => (row.lastSignInAt ? [[row.lastSignInAt.toISOString(), formatInZone(row.lastSignInAt, timeZone)]] : [])));
   return (
     <>
       <PageHeader
