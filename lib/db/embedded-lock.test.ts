@@ -46,5 +46,5 @@ describe("one process per embedded data directory", () => {
     const loose = files.map((entry) => path.join(entry.parentPath, entry.name)).filter((file) => (statSync(file).mode & 0o077) !== 0);
     expect(loose).toEqual([]);
     expect(existsSync(path.join(dir, LOCK_FILE))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });
