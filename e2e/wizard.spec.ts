@@ -64,7 +64,7 @@ test("a domestic order: pick items, check the five tabs, calculate, buy, print, 
   await page.getByRole("button", { name: "Use this" }).first().click();
   await page.screenshot({ path: "test-results/screens/wizard-rates.png", fullPage: true });
 
-  await page.getByRole("button", { name: "Buy and print label" }).click();
+  await page.getByRole("button", { name: /^Buy label · \$/ }).click();
   await expect(page.getByTestId("label-bought")).toContainText("TEST LABEL");
   const label = page.getByRole("img", { name: "Shipping label" });
   await expect(label).toBeVisible();
@@ -120,13 +120,22 @@ test("an international order needs customs and a two-word name, then buys a labe
   await page.getByRole("tab", { name: "Ship From / Recipient" }).click();
   await page.getByLabel("Recipient: Name").fill("Cher");
   await expect(page.getByText('Recipient name "Cher" needs a last name too')).toBeVisible();
-  await page.getByRole("button", { name: "Buy and print label" }).click();
+  // No price, no purchase: the Buy button cannot be pressed until SERA priced this package.
+  await expect(page.getByRole("button", { name: "Buy label", exact: true })).toBeDisabled();
+  await page.getByRole("tab", { name: "Account Balance" }).click();
+  await page.getByRole("button", { name: "Calculate Postage Price" }).click();
+  await expect(page.getByTestId("chosen-rate")).toContainText("$");
+  await page.getByRole("button", { name: /^Buy label · \$/ }).click();
   await expect(appAlert(page).first()).toBeVisible();
   await expect(page.getByRole("tab", { name: /Ship From \/ Recipient/ })).toContainText("!");
   await expect(page.getByTestId("label-bought")).toHaveCount(0);
 
+  await page.getByRole("tab", { name: /Ship From \/ Recipient/ }).click();
   await page.getByLabel("Recipient: Name").fill("Jo Li");
-  await page.getByRole("button", { name: "Buy and print label" }).click();
+  await page.getByRole("tab", { name: "Account Balance" }).click();
+  await page.getByRole("button", { name: "Calculate Postage Price" }).click();
+  await expect(page.getByTestId("chosen-rate")).toContainText("$");
+  await page.getByRole("button", { name: /^Buy label · \$/ }).click();
   await expect(page.getByTestId("label-bought")).toContainText("TEST LABEL");
   const pdf = await page.request.get((await page.getByTitle("Shipping label").getAttribute("src"))!);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");

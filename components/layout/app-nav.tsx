@@ -15,6 +15,7 @@ const LINKS = [
   { href: "/logs", label: "Transaction logs" },
   { href: "/outbox", label: "Outbox" },
   { href: "/settings", label: "Settings" },
+  { href: "/users", label: "Users" },
 ];
 
 type TNavUser = { name: string; email: string; role: "admin" | "viewer" };

@@ -95,7 +95,7 @@ export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; ca
       {tab === "details" && (
         <div className="mt-6">
           <Card title="Shipments">
-            <OrderShipmentsTable shipments={order.shipments} />
+            <OrderShipmentsTable shipments={order.shipments} canChange={canChange} />
           </Card>
         </div>
       )}

@@ -7,7 +7,7 @@ import { TrackingBadge } from "./tracking-badge";
 
 type TShipment = TOrderDetail["shipments"][number];
 
-export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
+export function OrderShipmentsTable({ shipments, canChange }: { shipments: TShipment[]; canChange: boolean }) {
   if (shipments.length === 0) return <p className="text-sm text-slate-600">No shipments yet.</p>;
   return (
     <div className="overflow-x-auto">
@@ -49,6 +49,7 @@ export function OrderShipmentsTable({ shipments }: { shipments: TShipment[] }) {
             </td>
             <td className="py-2 align-top">
               <ShipmentActions
+                canChange={canChange}
                 shipment={{
                   id: shipment.id,
                   status: shipment.status,

@@ -38,6 +38,9 @@ export function AddPostageForm({ balance }: { balance: TBalanceView }) {
     return null;
   }
 
+  // Enter does not buy: postage is bought only by pressing the button that names its amount.
+  const customCents = parseDollarsToCents(custom);
+
   function buy(amountCents: number | null) {
     const problem = problemWith(amountCents);
     setFieldError(problem);
@@ -53,8 +56,8 @@ export function AddPostageForm({ balance }: { balance: TBalanceView }) {
       setReceipt(result.data);
       setCustom("");
       setIdempotencyKey(crypto.randomUUID());
-      await queryClient.invalidateQueries({ queryKey: BALANCE_QUERY_KEY });
-      router.refresh();
+      // Not awaited: the button stops saying "Buying…" as soon as the receipt shows.
+      void queryClient.invalidateQueries({ queryKey: BALANCE_QUERY_KEY }).then(() => router.refresh());
     });
   }
 
@@ -68,13 +71,8 @@ export function AddPostageForm({ balance }: { balance: TBalanceView }) {
           </Button>
         ))}
       </div>
-      <form
-        className="flex flex-wrap items-start gap-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          buy(parseDollarsToCents(custom));
-        }}
-      >
+      {/* Not a <form>: this panel also sits inside the Shipping Wizard's form, and nested forms break both. */}
+      <div role="group" aria-label="Other amount" className="flex flex-wrap items-start gap-2">
         <div>
           <label htmlFor="postage-amount" className="sr-only">
             Other amount in dollars
@@ -95,10 +93,10 @@ export function AddPostageForm({ balance }: { balance: TBalanceView }) {
             </p>
           )}
         </div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Buying…" : "Buy"}
+        <Button disabled={pending} onClick={() => buy(parseDollarsToCents(custom))}>
+          {pending ? "Buying…" : customCents === null ? "Buy" : `Buy ${formatCents(customCents)}`}
         </Button>
-      </form>
+      </div>
       {error && <Alert tone="error">{error}</Alert>}
       {receipt && (
         <Alert tone="success">

@@ -15,6 +15,8 @@ import { MAIL_CLASSES } from "@/lib/shipping/mail-classes";
 import { PACKAGING_TYPES } from "@/lib/shipping/package-types";
 import { MoneyInput } from "./money-input";
 
+/** US zones first: the ones a US store picks from. */
+const TIME_ZONES = Intl.supportedValuesOf("timeZone").sort((a, b) => Number(!a.startsWith("America/") && !a.startsWith("Pacific/")) - Number(!b.startsWith("America/") && !b.startsWith("Pacific/")));
 const DOMESTIC = MAIL_CLASSES.filter((mailClass) => mailClass.scope === "domestic");
 
 export function SettingsForm({ initial, canChange }: { initial: TStoreSettingsForm; canChange: boolean }) {
@@ -55,6 +57,12 @@ export function SettingsForm({ initial, canChange }: { initial: TStoreSettingsFo
             </div>
             <Field label="Phone" error={error("shipFromPhone")}><input {...register("shipFromPhone")} /></Field>
             <Field label="E-mail" error={error("shipFromEmail")}><input type="email" {...register("shipFromEmail")} /></Field>
+            <div className="sm:col-span-2">
+              <Field label="Store time zone" error={error("timeZone")} hint="Ship dates, pickup days and hours, the 9 pm SCAN-form cut-off and every time shown use it. An IANA name, e.g. America/Los_Angeles.">
+                <input list="time-zones" autoComplete="off" {...register("timeZone")} />
+              </Field>
+              <datalist id="time-zones">{TIME_ZONES.map((zone) => <option key={zone} value={zone} />)}</datalist>
+            </div>
           </div>
           <p className="mt-3 text-xs text-slate-500">A new address is checked with SERA&apos;s address validation before it is saved.</p>
         </Card>

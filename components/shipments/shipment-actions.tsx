@@ -27,19 +27,20 @@ export type TShipmentActionsShipment = {
 const FORMATS = ["pdf", "png", "zpl"] as const;
 const SIZES = ["4x6", "letter"] as const;
 
-export function ShipmentActions({ shipment }: { shipment: TShipmentActionsShipment }) {
+/** `canChange`: false for viewers, who see a refund's state but no Refund button. */
+export function ShipmentActions({ shipment, canChange }: { shipment: TShipmentActionsShipment; canChange: boolean }) {
   const hasLabel = !shipment.imported && shipment.seraLabelId !== null && shipment.status !== "purchasing" && shipment.status !== "purchase_failed";
   if (!hasLabel) return <span className="text-xs text-slate-500">No SERA label</span>;
   return (
     <div className="flex w-56 flex-col gap-2 text-sm" data-testid={`shipment-actions-${shipment.id}`}>
-      <RefundControl shipment={shipment} />
+      <RefundControl shipment={shipment} canChange={canChange} />
       {(shipment.status === "label_created" || shipment.status === "refund_rejected") && <ReprintControl shipmentId={shipment.id} />}
       <HistoryDisclosure shipmentId={shipment.id} />
     </div>
   );
 }
 
-function RefundControl({ shipment }: { shipment: TShipmentActionsShipment }) {
+function RefundControl({ shipment, canChange }: { shipment: TShipmentActionsShipment; canChange: boolean }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
@@ -60,7 +61,7 @@ function RefundControl({ shipment }: { shipment: TShipmentActionsShipment }) {
       </p>
     );
   }
-  if (shipment.status !== "label_created") return null;
+  if (shipment.status !== "label_created" || !canChange) return null;
   const daysLeft = refundDaysLeft(createdAt);
   if (shipment.manifestId) return <p className="text-xs text-slate-500">On a SCAN form: no refund.</p>;
   if (daysLeft < 0) return <p className="text-xs text-slate-500">Printed {formatDate(createdAt)}: past the 28-day refund window.</p>;

@@ -20,9 +20,10 @@ export type TShipmentRowView = Omit<TShipmentListRow, "createdAt" | "shipDate" |
   pickup: { id: string; status: string; windowStart: string } | null;
 };
 
-type TProps = { shipments: TShipmentRowView[]; nextCursor: string | null; filters: TShipmentListFilters; pickupDay: TPickupDay; today: string };
+/** `canChange`: false for viewers, who get no selection, SCAN form or pickup controls. */
+type TProps = { shipments: TShipmentRowView[]; nextCursor: string | null; filters: TShipmentListFilters; pickupDay: TPickupDay; today: string; canChange: boolean };
 
-export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, today }: TProps) {
+export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, today, canChange }: TProps) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const selectable = shipments.filter((shipment) => !shipment.imported);
   const allSelected = selectable.length > 0 && selectable.every((shipment) => selected.has(shipment.id));
@@ -41,6 +42,7 @@ export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, toda
   }
   return (
     <>
+      {canChange && (
       <SelectionToolbar
         selected={shipments.filter((shipment) => selected.has(shipment.id))}
         pickupDay={pickupDay}
@@ -48,18 +50,19 @@ export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, toda
         onSelectToday={() => setSelected(new Set(selectable.filter((s) => s.shipDate.slice(0, 10) === today && s.status === "label_created" && !s.manifestId).map((s) => s.id)))}
         onDone={() => setSelected(new Set())}
       />
+      )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="px-4 py-3">
+              {canChange && (<th className="px-4 py-3">
                 <input
                   type="checkbox"
                   aria-label="Select all shipments on this page"
                   checked={allSelected}
                   onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((shipment) => shipment.id)))}
                 />
-              </th>
+              </th>)}
               <th className="px-4 py-3">Order</th>
               <th className="px-4 py-3">Created</th>
               <th className="px-4 py-3">Ship date</th>
@@ -73,7 +76,7 @@ export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, toda
           <tbody className="divide-y divide-slate-100">
             {shipments.map((shipment) => (
               <tr key={shipment.id} className={selected.has(shipment.id) ? "bg-brand-50" : "hover:bg-slate-50"} data-testid="shipment-row">
-                <td className="px-4 py-3">
+                {canChange && (<td className="px-4 py-3">
                   <input
                     type="checkbox"
                     aria-label={`Select the label for order ${formatOrderNumber(shipment.order.number)} ${shipment.trackingNumber ?? ""}`.trim()}
@@ -82,7 +85,7 @@ export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, toda
                     checked={selected.has(shipment.id)}
                     onChange={() => toggle(shipment.id)}
                   />
-                </td>
+                </td>)}
                 <td className="px-4 py-3 font-medium">
                   <Link href={`/shipments/${shipment.id}`} className="text-brand-700 hover:underline">
                     {formatOrderNumber(shipment.order.number)}
@@ -93,7 +96,15 @@ export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, toda
                 <td className="whitespace-nowrap px-4 py-3">{formatDate(new Date(shipment.shipDate))}</td>
                 <td className="px-4 py-3">{findMailClass(shipment.mailClass)?.name ?? shipment.mailClass}</td>
                 <td className="px-4 py-3">
-                  <div className="font-mono text-xs">{shipment.trackingNumber ?? "—"}</div>
+                  <div className="font-mono text-xs">
+                    {shipment.trackingNumber ? (
+                      <Link href={`/shipments/${shipment.id}#tracking`} className="text-brand-700 hover:underline" title="Open the tracking view">
+                        {shipment.trackingNumber}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </div>
                   <TrackingBadge status={shipment.trackingStatus} />
                 </td>
                 <td className="px-4 py-3">

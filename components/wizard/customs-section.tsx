@@ -5,6 +5,7 @@ import { asNumber } from "@/components/ui/as-number";
 import { Field } from "@/components/ui/field";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
 import { CONTENTS_TYPES, NON_DELIVERY_OPTIONS } from "@/lib/shipping/customs";
+import { DollarsCell } from "./dollars-cell";
 import { FieldError } from "./field-error";
 
 const label = (value: string) => value.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
@@ -28,7 +29,7 @@ export function CustomsSection() {
       </div>
       <table className="min-w-full text-sm">
         <thead className="text-left text-xs font-semibold uppercase text-slate-500">
-          <tr><th className="py-1 pr-2">Description</th><th className="py-1 pr-2">Qty</th><th className="py-1 pr-2">Unit value (¢)</th><th className="py-1 pr-2">Unit weight (oz)</th><th className="py-1 pr-2">HS code</th><th className="py-1">Origin</th></tr>
+          <tr><th className="py-1 pr-2">Description</th><th className="py-1 pr-2">Qty</th><th className="py-1 pr-2">Unit value ($)</th><th className="py-1 pr-2">Unit weight (oz)</th><th className="py-1 pr-2">HS code</th><th className="py-1">Origin</th></tr>
         </thead>
         <tbody>
           {lines.fields.map((line, index) => {
@@ -38,7 +39,7 @@ export function CustomsSection() {
               <tr key={line.id} className="align-top">
                 <td className="py-1 pr-2"><input aria-label={`Customs line ${index + 1} description`} className={cell} {...form.register(`customs.lines.${index}.description`)} /><FieldError message={lineErrors?.description?.message} /></td>
                 <td className="py-1 pr-2"><input aria-label={`Customs line ${index + 1} quantity`} className={`${cell} w-16`} {...form.register(`customs.lines.${index}.quantity`, { setValueAs: asNumber })} /><FieldError message={lineErrors?.quantity?.message} /></td>
-                <td className="py-1 pr-2"><input aria-label={`Customs line ${index + 1} unit value in cents`} className={`${cell} w-24`} {...form.register(`customs.lines.${index}.unitValueCents`, { setValueAs: asNumber })} /><FieldError message={lineErrors?.unitValueCents?.message} /></td>
+                <td className="py-1 pr-2"><DollarsCell control={form.control} index={index} label={`Customs line ${index + 1} unit value in dollars`} className={`${cell} w-24`} /><FieldError message={lineErrors?.unitValueCents?.message} /></td>
                 <td className="py-1 pr-2"><input aria-label={`Customs line ${index + 1} unit weight`} className={`${cell} w-20`} {...form.register(`customs.lines.${index}.unitWeightOz`, { setValueAs: asNumber })} /><FieldError message={lineErrors?.unitWeightOz?.message} /></td>
                 <td className="py-1 pr-2"><input aria-label={`Customs line ${index + 1} HS code`} className={`${cell} w-24`} {...form.register(`customs.lines.${index}.hsCode`)} /><FieldError message={lineErrors?.hsCode?.message} /></td>
                 <td className="py-1"><input aria-label={`Customs line ${index + 1} country of origin`} className={`${cell} w-14`} {...form.register(`customs.lines.${index}.countryOfOrigin`)} /><FieldError message={lineErrors?.countryOfOrigin?.message} /></td>

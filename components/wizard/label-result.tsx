@@ -11,6 +11,8 @@ export type TBoughtView = {
   isTestLabel: boolean;
   labelFormat: "pdf" | "png" | "zpl";
   orderNumber: number;
+  /** Set when SERA charged another amount than the price the label was bought at. */
+  chargeNotice?: string | null;
 };
 
 /** The bought label, opened for printing: fetched through SERA's reprint call, never a stored copy. */
@@ -25,6 +27,11 @@ export function LabelResult({ bought }: { bought: TBoughtView }) {
             <span className="font-mono">{bought.trackingNumber ?? "none for this mail class"}</span>, postage {formatCents(bought.postageCents)}.
           </span>
         </Alert>
+        {bought.chargeNotice && (
+          <Alert tone="warning">
+            <span data-testid="charge-notice">{bought.chargeNotice}</span>
+          </Alert>
+        )}
         {bought.labelFormat === "pdf" && <iframe title="Shipping label" src={href} className="h-[640px] w-full rounded border border-slate-200" />}
         {bought.labelFormat === "png" && (
           // eslint-disable-next-line @next/next/no-img-element -- a label image from our own route, printed as is

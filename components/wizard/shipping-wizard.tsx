@@ -1,16 +1,28 @@
 "use client";
 
-import { useState } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
 import { Card } from "@/components/ui/card";
 import type { TPackageMatrix } from "@/lib/shipping/package-matrix";
 import type { TWizardData } from "@/lib/wizard/get-wizard-data";
 import { ItemPicker } from "./item-picker";
 import type { TPickedItem } from "./wizard-defaults";
-import { WizardForm } from "./wizard-form";
+
+const loadWizardForm = () => import("./wizard-form");
+
+/**
+ * The five tabs (react-hook-form, the zod schemas, the customs table) are not needed to pick the
+ * items, so they load after the first screen is up: the page's first load stays lean.
+ */
+const WizardForm = dynamic(() => loadWizardForm().then((module) => module.WizardForm), {
+  loading: () => <p className="text-sm text-slate-600">Opening the wizard…</p>,
+});
 
 /** ProductCart's Endicia Shipping Wizard: pick the items, then five tabs, then buy and print. */
 export function ShippingWizard({ data, matrix, canChange }: { data: TWizardData; matrix: TPackageMatrix; canChange: boolean }) {
   const [picked, setPicked] = useState<TPickedItem[] | null>(null);
+  // Fetched while the admin ticks items, so Continue opens the tabs at once.
+  useEffect(() => void loadWizardForm(), []);
   if (!picked) {
     return (
       <Card title="Products available to ship">

@@ -6,7 +6,7 @@ import type { TBuyLabelInput } from "@/lib/shipments/schemas";
 
 const dayName = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
 
-export function TabShipSettings({ shipDates }: { shipDates: string[] }) {
+export function TabShipSettings({ shipDates, timeZone }: { shipDates: string[]; timeZone: string }) {
   const form = useFormContext<TBuyLabelInput>();
   const errors = form.formState.errors;
   return (
@@ -15,7 +15,7 @@ export function TabShipSettings({ shipDates }: { shipDates: string[] }) {
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" {...form.register("flagAsShipped")} /> Flag this package as shipped (and e-mail the customer)
         </label>
-        <Field label="Ship date" error={errors.shipDate?.message} hint="Today or up to 5 days ahead.">
+        <Field label="Ship date" error={errors.shipDate?.message} hint={`Today or up to 5 days ahead, in the store's days (${timeZone}).`}>
           <select {...form.register("shipDate")}>
             {shipDates.map((date, index) => (
               <option key={date} value={date}>

@@ -15,10 +15,14 @@ export async function resolveSession(db: TPrismaClient, sessionId: string, now =
       lastSeenAt: true,
       expiresAt: true,
       revokedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true } },
+      user: { select: { id: true, email: true, name: true, role: true, deactivatedAt: true } },
     },
   });
   if (!session || session.revokedAt) return null;
+  if (session.user.deactivatedAt) {
+    await revokeSession(db, session.id, now);
+    return null;
+  }
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
   if (idleFor > SESSION_IDLE_MS || session.expiresAt <= now) {
     await revokeSession(db, session.id, now);
@@ -27,7 +31,9 @@ export async function resolveSession(db: TPrismaClient, sessionId: string, now =
   if (idleFor > SESSION_TOUCH_MS) {
     await db.authSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return { ...session.user, sessionId: session.id };
+  const { deactivatedAt: _deactivated, ...user } = session.user;
+  void _deactivated;
+  return { ...user, sessionId: session.id };
 }
 
 export async function revokeSession(db: TPrismaClient, sessionId: string, now = new Date()) {

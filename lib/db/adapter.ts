@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockEmbeddedDatabase, restrictToOwner } from "./embedded-lock";
 
 /**
  * Chooses the database engine the same way for the app, the migration CLI and scripts:
@@ -55,10 +56,41 @@ function reportNameColumnsAsText(target: pg.Pool | pg.PoolClient) {
 const PGLITE_SETTINGS = ["shared_buffers=32MB"];
 
 export async function openPglite(dataDir: string) {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])] });
-  await client.waitReady;
-  return client;
+  const onDisk = !dataDir.startsWith("memory://");
+  let release = () => {};
+  if (onDisk) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    release = lockEmbeddedDatabase(dataDir);
+    // The database holds password hashes and SERA tokens: owner-only, for files written from now on too.
+    setOwnerOnlyUmask();
+    restrictToOwner(dataDir);
+  }
+  try {
+    const client = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])] });
+    await client.waitReady;
+    if (onDisk) restrictToOwner(dataDir);
+    const close = client.close.bind(client);
+    client.close = async () => {
+      try {
+        await close();
+      } finally {
+        if (onDisk) restrictToOwner(dataDir);
+        release();
+      }
+    };
+    return client;
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function setOwnerOnlyUmask() {
+  try {
+    process.umask(0o077);
+  } catch {
+    // Worker threads may not change the umask; restrictToOwner above still fixed what exists.
+  }
 }
 
 /** The driver adapter for a target, and how to release its connections. */

@@ -12,11 +12,17 @@ export const ORDER_STATUS_LABELS: Record<TOrderStatus, string> = {
 };
 
 export const ZOrderListFilters = z.object({
-  q: z.string().trim().max(100, "Search is limited to 100 characters.").optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, "Search is limited to 100 characters.")
+    // PostgreSQL text cannot hold a NUL byte: "%00" in the address would fail the query.
+    .refine((q) => !/[\u0000-\u001f\u007f]/.test(q), "Search cannot contain control characters (such as %00): type letters, digits or punctuation.")
+    .optional(),
   status: z
     .enum(ORDER_STATUSES, { error: (issue) => `Unknown status "${String(issue.input)}". Choose one from the list.` })
     .optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(200).refine((cursor) => !cursor.includes("\u0000"), "This page link is not valid. Go back to the first page.").optional(),
 });
 export type TOrderListFilters = z.infer<typeof ZOrderListFilters>;
 

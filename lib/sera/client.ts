@@ -241,12 +241,13 @@ export function getSeraClient({
     },
 
     async getCarrierServices(shipDate: string): Promise<T.TCarrierService[]> {
-      const services = await call({
+      // The explicit answer type keeps TypeScript from expanding this deep schema at every use.
+      const services: S.TCarrierServicesResponse = await call<z.ZodType<S.TCarrierServicesResponse>>({
         operation: "carrier_services.get",
         method: "GET",
         path: "/v1/carrier-services",
         query: { ship_date: shipDate },
-        schema: S.ZCarrierServicesResponse,
+        schema: S.ZCarrierServicesResponse as z.ZodType<S.TCarrierServicesResponse>,
       });
       return T.toCarrierServices(services);
     },

@@ -17,6 +17,7 @@ export async function getStoreSettingsOrThrow({ db }: { db: TPrismaClient }) {
       shipFromCountry: true,
       shipFromPhone: true,
       shipFromEmail: true,
+      timeZone: true,
       defaultMailClass: true,
       defaultPackagingType: true,
       defaultLengthIn: true,

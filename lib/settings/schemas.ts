@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAIL_CLASSES } from "@/lib/shipping/mail-classes";
 import { PACKAGING_TYPES } from "@/lib/shipping/package-types";
+import { isTimeZone } from "@/lib/shipping/time-zones";
 
 const DOMESTIC_MAIL_CLASSES = MAIL_CLASSES.filter((mailClass) => mailClass.scope === "domestic").map((mailClass) => mailClass.serviceType);
 
@@ -27,6 +28,8 @@ export const ZStoreSettingsForm = z
     shipFromState: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Enter the two-letter state code, such as OR."),
     shipFromPostalCode: z.string().trim().regex(/^\d{5}(-\d{4})?$/, "Enter a 5-digit ZIP code (or ZIP+4)."),
     shipFromPhone: optional(30),
+    /** null: the ship-from state's zone. */
+    timeZone: z.string().trim().refine(isTimeZone, "Unknown time zone: enter an IANA name such as America/Los_Angeles or America/New_York (not an abbreviation like PST).").nullable(),
     shipFromEmail: z
       .union([z.literal(""), z.email("Enter a valid e-mail address.")])
       .transform((value) => (value === "" ? null : value))

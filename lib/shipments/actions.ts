@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action-client";
 import { AppError } from "@/lib/errors";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { cancelPickup } from "./cancel-pickup";
 import { createScanForm } from "./create-scan-form";
 import { refreshTracking } from "./refresh-tracking";
@@ -17,13 +18,13 @@ export const refreshTrackingAction = defineAction({ schema: ZRefreshTracking, ac
 });
 
 export const createScanFormAction = defineAction({ schema: ZCreateScanForm, access: "change" }, async (input, { user, db, sera }) => {
-  const manifest = await createScanForm({ db, sera, shipmentIds: input.shipmentIds, actorId: user.id });
+  const manifest = await createScanForm({ db, sera, shipmentIds: input.shipmentIds, actorId: user.id, timeZone: await getStoreTimeZone({ db }) });
   revalidatePath("/shipments");
   return manifest;
 });
 
 export const schedulePickupAction = defineAction({ schema: ZSchedulePickup, access: "change" }, async (input, { user, db, sera }) => {
-  const pickup = await schedulePickup({ db, sera, shipmentIds: input.shipmentIds, instructions: input.instructions, actorId: user.id });
+  const pickup = await schedulePickup({ db, sera, shipmentIds: input.shipmentIds, instructions: input.instructions, actorId: user.id, timeZone: await getStoreTimeZone({ db }) });
   revalidatePath("/shipments");
   revalidatePath("/pickups");
   return { ...pickup, windowStart: pickup.windowStart.toISOString(), windowEnd: pickup.windowEnd.toISOString() };

@@ -6,8 +6,13 @@ import { findOrCreateIntent, sendIntent } from "@/lib/purchases/protocol";
 import { hashRequest } from "@/lib/purchases/request-hash";
 import type { TPurchaseSera } from "@/lib/purchases/types";
 import { isoDateIn } from "@/lib/shipping/ship-dates";
+import { instantInZone } from "@/lib/shipping/time-zones";
 import { scanFormPurchase, type TScanFormIntentBody } from "./scan-form-purchase";
 import { labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
+
+/** SERA-NOTES: SCAN forms take labels created before the 8-9 pm local cut-off; ShipDesk uses 9 pm, store time. */
+const SCAN_FORM_CUT_OFF = "21:00:00";
+const SCAN_FORM_CUT_OFF_LABEL = "9 pm";
 
 type TCreateScanFormOptions = {
   db: TPrismaClient;
@@ -29,13 +34,15 @@ export async function createScanForm({ db, sera, shipmentIds, actorId, now = new
   if (shipmentIds.length === 0) throw new AppError("INVALID_INPUT", "Select at least one label for the SCAN form.");
   const shipments = await loadSelectedShipments(db, shipmentIds);
   const today = isoDateIn(now, timeZone);
+  const pastCutOff = now.getTime() >= instantInZone(today, SCAN_FORM_CUT_OFF, timeZone).getTime();
   const problems: string[] = [];
   for (const shipment of shipments) {
     const shipDate = shipment.shipDate.toISOString().slice(0, 10);
     const reason =
       notALiveLabel(shipment) ??
       (shipment.manifest ? `is already on SCAN form ${shipment.manifest.seraManifestId}` : null) ??
-      (shipDate < today ? `ships on ${shipDate}, before today (${today}): SCAN forms take only labels shipping today or later` : null);
+      (shipDate < today ? `ships on ${shipDate}, before today (${today}): SCAN forms take only labels shipping today or later` : null) ??
+      (shipDate === today && pastCutOff ? `ships today, and today's SCAN forms closed at ${SCAN_FORM_CUT_OFF_LABEL} (${timeZone}): USPS scans it individually, or date a new label tomorrow` : null);
     if (reason) problems.push(`${labelName(shipment)} ${reason}`);
   }
   refuseOffenders(problems, "No SCAN form was created");

@@ -5,7 +5,8 @@ import { connectedSeraAccountOrThrow } from "@/lib/purchases/connected-account";
 import { findOrCreateIntent, sendIntent } from "@/lib/purchases/protocol";
 import { hashRequest } from "@/lib/purchases/request-hash";
 import type { TPurchaseSera } from "@/lib/purchases/types";
-import { nextPickupDay } from "@/lib/shipping/ship-dates";
+import { nextPickupDay } from "@/lib/shipping/pickup-days";
+import { instantInZone } from "@/lib/shipping/time-zones";
 import { pickupPurchase, type TPickupIntentBody } from "./pickup-purchase";
 import { labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
 
@@ -43,7 +44,9 @@ export async function schedulePickup({ db, sera, shipmentIds, instructions, acto
   refuseOffenders(problems, "No pickup was scheduled");
 
   const day = nextPickupDay(now, timeZone);
-  const window = { startAt: `${day.date}T${PICKUP_WINDOW.start}Z`, endAt: `${day.date}T${PICKUP_WINDOW.end}Z` };
+  // The carrier comes in the store's local hours, whatever UTC says.
+  const atLocal = (time: string) => instantInZone(day.date, time, timeZone).toISOString().replace(".000Z", "Z");
+  const window = { startAt: atLocal(PICKUP_WINDOW.start), endAt: atLocal(PICKUP_WINDOW.end) };
   const labelIds = shipments.map((shipment) => shipment.seraLabelId!).sort();
   const note = instructions?.trim() || null;
   // Earlier (cancelled) pickups of these labels are part of the request: booking again after a

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { ZCustoms } from "@/lib/shipping/schemas";
-import { validateShipDate } from "@/lib/shipping/ship-dates";
+import { validateShipDate, validateShipDateInAnyZone } from "@/lib/shipping/ship-dates";
 import { ZOrderNumber } from "@/lib/orders/schemas";
+import { domesticAddressProblems, isCountryCode } from "@/lib/shipping/countries";
+import { customsTotalsProblems } from "@/lib/shipping/customs";
 
 /**
  * What the wizard's Buy button sends: the shipment it made for this wizard session (so a double
@@ -21,7 +23,8 @@ const optionalText = (max: number, tooLong: string) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
-export const ZShipAddress = z.object({
+export const ZShipAddress = z
+  .object({
   name: z.string().trim().min(1, "Enter the name").max(100, "The name is limited to 100 characters"),
   company: optionalText(100, "The company is limited to 100 characters"),
   line1: z.string().trim().min(1, "Enter the street address").max(100, "The street address is limited to 100 characters"),
@@ -33,7 +36,8 @@ export const ZShipAddress = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Choose the country"),
+    .regex(/^[A-Z]{2}$/, "Enter the country as its two-letter code, e.g. US or CA")
+    .refine(isCountryCode, "Unknown country code: enter a two-letter ISO code such as US, CA or GB"),
   phone: optionalText(30, "The phone number is limited to 30 characters"),
   email: z
     .string()
@@ -41,7 +45,8 @@ export const ZShipAddress = z.object({
     .optional()
     .transform((value) => (value ? value : undefined))
     .pipe(z.email("Enter a valid e-mail address").optional()),
-});
+  })
+  .superRefine(domesticAddressProblems);
 export type TShipAddress = z.infer<typeof ZShipAddress>;
 
 const wholeInches = (side: string) =>
@@ -56,8 +61,12 @@ export const ZBuyLabelItem = z.object({
   quantity: z.number({ error: "Enter how many to ship" }).int("Ship whole units").min(1, "Ship at least 1 unit of each chosen item"),
 });
 
-/** The schema for a given "today" (the store's day), so ship dates are checked against the right calendar. */
-export function makeZBuyLabel(today: () => Date = () => new Date()) {
+/**
+ * The schema for a given "today" and the store's time zone, so ship dates are checked against the
+ * store's calendar. Without a zone, a date that is today-to-5-days-ahead anywhere passes, and the
+ * caller checks the store's zone itself.
+ */
+export function makeZBuyLabel(today: () => Date = () => new Date(), timeZone?: string) {
   return z.object({
     shipmentId: z.uuid({ version: "v4", error: "This wizard is out of date. Reload the page and try again." }),
     orderNumber: ZOrderNumber,
@@ -74,18 +83,18 @@ export function makeZBuyLabel(today: () => Date = () => new Date()) {
       .string()
       .trim()
       .superRefine((shipDate, ctx) => {
-        const problem = validateShipDate(shipDate, today());
+        const problem = timeZone ? validateShipDate(shipDate, today(), timeZone) : validateShipDateInAnyZone(shipDate, today());
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
     labelFormat: z.enum(LABEL_FORMATS, { error: "Choose PDF, PNG or ZPL" }),
     labelSize: z.enum(LABEL_SIZES, { error: "Choose 4x6 or letter size" }),
     shipFrom: ZShipAddress,
     shipTo: ZShipAddress,
-    packageValueCents: z.number({ error: "Enter the package value" }).int("Enter whole cents").min(0, "The value must be zero or more"),
+    packageValueCents: z.number({ error: "Enter the package value in dollars, e.g. 24.00" }).int("Enter whole cents").min(0, "The value must be zero or more"),
     description: z.string().trim().min(1, "Describe the contents").max(200, "The description is limited to 200 characters"),
     referenceNumber: z.string().trim().max(50, "The reference number is limited to 50 characters"),
     insuredValueCents: z
-      .number()
+      .number({ error: "Enter the amount to insure in dollars, e.g. 120.00 (USPS insures at most $5,000.00)" })
       .int("Enter whole cents")
       .min(0, "The insured value must be zero or more")
       .max(500_000, "USPS insures at most $5,000.00")
@@ -94,6 +103,12 @@ export function makeZBuyLabel(today: () => Date = () => new Date()) {
     customs: ZCustoms.optional(),
     flagAsShipped: z.boolean(),
     comments: optionalText(1000, "Comments are limited to 1,000 characters"),
+  })
+  .superRefine((label, ctx) => {
+    if (!label.customs) return;
+    for (const problem of customsTotalsProblems({ lines: label.customs.lines, packageValueCents: label.packageValueCents, weightOz: label.weightOz })) {
+      ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+    }
   });
 }
 

@@ -16,7 +16,7 @@ describe("customs lines from the chosen items", () => {
 
   it("refuses a four-digit HS code on the line and field it belongs to", () => {
     expect(buildCustomsLines([mug, tea]).problems).toEqual([
-      { line: 2, field: "hsCode", message: 'Line 2 (Green tea): HS code "0902" must be exactly six digits, e.g. 090210', fieldMessage: 'HS code "0902" must be exactly six digits, e.g. 090210' },
+      { line: 2, field: "hsCode", message: 'Line 2 (Green tea): HS code "0902" must be 6 to 10 digits (HS, HTS or Schedule B), e.g. 090210', fieldMessage: 'HS code "0902" must be 6 to 10 digits (HS, HTS or Schedule B), e.g. 090210' },
     ]);
   });
 
@@ -24,7 +24,7 @@ describe("customs lines from the chosen items", () => {
     const noCode = { ...mug, hsCode: null, unitPriceCents: 0 };
     const problems = buildCustomsLines([noCode]).problems;
     expect(problems.map((p) => p.field)).toEqual(["unitValueCents", "hsCode"]);
-    expect(problems[1]?.message).toBe("Line 1 (Blue mug): a six-digit HS code is required for commercial items (USPS, since September 1, 2025)");
+    expect(problems[1]?.message).toBe("Line 1 (Blue mug): an HS code of at least six digits is required for commercial items (USPS, since September 1, 2025)");
     expect(buildCustomsLines([noCode], "gift").problems).toEqual([]);
     expect(buildCustomsLines([noCode], "documents").problems).toEqual([]);
   });
@@ -60,8 +60,8 @@ describe("the customs schema shared by the form and the server action", () => {
     expect(result.success).toBe(false);
     const issues = result.error?.issues.map((i) => [i.path.join("."), i.message]);
     expect(issues).toEqual([
-      ["lines.0.hsCode", "HS code must be exactly six digits, e.g. 090210"],
-      ["lines.1.hsCode", "A six-digit HS code is required for commercial items (USPS, since September 1, 2025)"],
+      ["lines.0.hsCode", "HS code must be 6 to 10 digits (HS, HTS or Schedule B), e.g. 090210"],
+      ["lines.1.hsCode", "An HS code of at least six digits is required for commercial items (USPS, since September 1, 2025)"],
     ]);
   });
 

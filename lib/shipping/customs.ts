@@ -1,4 +1,4 @@
-import { formatWeightOz } from "@/lib/format";
+import { formatCents, formatWeightOz } from "@/lib/format";
 import { isValidHsCode, normalizeHsCode } from "./international";
 import type { TCustomsLine } from "./schemas";
 
@@ -36,10 +36,10 @@ export function customsLineProblems(line: TCustomsLine, index: number, contentsT
   if (!Number.isInteger(line.quantity) || line.quantity < 1) add("quantity", "quantity must be at least 1");
   if (!Number.isInteger(line.unitValueCents) || line.unitValueCents < 0) add("unitValueCents", "value must be zero or more");
   else if (line.unitValueCents === 0 && isCommercial(contentsType)) add("unitValueCents", `a value is required for ${contentsType.replace("_", " ")}`);
-  if (!Number.isInteger(line.unitWeightOz) || line.unitWeightOz < 0) add("unitWeightOz", "weight must be whole ounces");
+  if (!Number.isInteger(line.unitWeightOz) || line.unitWeightOz < 1) add("unitWeightOz", "unit weight must be at least 1 oz, in whole ounces");
   const hsCode = line.hsCode?.trim() ?? "";
-  if (hsCode === "" && isCommercial(contentsType)) add("hsCode", "a six-digit HS code is required for commercial items (USPS, since September 1, 2025)");
-  else if (hsCode !== "" && !isValidHsCode(hsCode)) add("hsCode", `HS code "${hsCode}" must be exactly six digits, e.g. 090210`);
+  if (hsCode === "" && isCommercial(contentsType)) add("hsCode", "an HS code of at least six digits is required for commercial items (USPS, since September 1, 2025)");
+  else if (hsCode !== "" && !isValidHsCode(hsCode)) add("hsCode", `HS code "${hsCode}" must be 6 to 10 digits (HS, HTS or Schedule B), e.g. 090210`);
   if (!/^[A-Z]{2}$/.test(line.countryOfOrigin)) add("countryOfOrigin", "choose the country of origin (two-letter code such as US)");
   return problems;
 }
@@ -84,4 +84,22 @@ export function customsWeightProblem(lines: readonly TCustomsLine[], packageWeig
   const declared = lines.reduce((sum, line) => sum + line.unitWeightOz * line.quantity, 0);
   if (declared <= packageWeightOz) return null;
   return `The customs lines add up to ${formatWeightOz(declared)}, more than the package's ${formatWeightOz(packageWeightOz)}; correct the item weights or the package weight`;
+}
+
+/**
+ * The customs declaration must agree with the package: the lines' values add up to the package
+ * value, and their weights to no more than the package weight. Paths point at the fields to fix.
+ */
+export function customsTotalsProblems({ lines, packageValueCents, weightOz }: { lines: readonly TCustomsLine[]; packageValueCents: number; weightOz: number }) {
+  const problems: Array<{ path: string[]; message: string }> = [];
+  const declaredCents = lines.reduce((sum, line) => sum + line.unitValueCents * line.quantity, 0);
+  if (Number.isFinite(packageValueCents) && declaredCents !== packageValueCents) {
+    problems.push({
+      path: ["customs", "lines"],
+      message: `The customs lines add up to ${formatCents(declaredCents)}, but the package value is ${formatCents(packageValueCents)}: make them agree`,
+    });
+  }
+  const weightProblem = Number.isFinite(weightOz) ? customsWeightProblem(lines, weightOz) : null;
+  if (weightProblem) problems.push({ path: ["weightOz"], message: weightProblem });
+  return problems;
 }

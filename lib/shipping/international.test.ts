@@ -59,11 +59,13 @@ describe("suspended destinations (seed 004, from 2026-03-03)", () => {
 });
 
 describe("HS codes", () => {
-  it("needs exactly six digits", () => {
+  it("takes the six-digit HS code and the longer HTS / Schedule B codes built on it, up to ten digits", () => {
     expect(isValidHsCode("090210")).toBe(true);
     expect(isValidHsCode("0902.10")).toBe(true);
     expect(isValidHsCode("0902")).toBe(false);
-    expect(isValidHsCode("09021010")).toBe(false);
+    expect(isValidHsCode("09021010")).toBe(true);
+    expect(isValidHsCode("0902.10.1000")).toBe(true);
+    expect(isValidHsCode("09021010001")).toBe(false);
     expect(isValidHsCode("09021A")).toBe(false);
   });
 });

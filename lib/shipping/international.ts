@@ -101,7 +101,10 @@ export function normalizeHsCode(code: string): string {
   return code.replace(/[.\s]/g, "");
 }
 
-/** USPS requires six-digit HS codes on commercial customs items from 2025-09-01 (seed 004). */
+/**
+ * USPS requires at least the six-digit HS code on commercial customs items from 2025-09-01 (seed
+ * 004); the US's own 10-digit HTS and Schedule B codes (and 8-digit national codes) begin with it.
+ */
 export function isValidHsCode(code: string): boolean {
-  return /^\d{6}$/.test(normalizeHsCode(code));
+  return /^\d{6,10}$/.test(normalizeHsCode(code));
 }

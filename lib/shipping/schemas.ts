@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { CONTENTS_TYPES, customsLineProblems, NON_DELIVERY_OPTIONS } from "./customs";
+import { isCountryCode } from "./countries";
 import { isValidHsCode, normalizeHsCode } from "./international";
+
+/** USPS customs forms (CN22/CN23) print a short description per item. */
+export const MAX_CUSTOMS_DESCRIPTION = 30;
 
 /**
  * The customs section of the Package Information tab, shared by the form and the server action.
@@ -8,21 +12,26 @@ import { isValidHsCode, normalizeHsCode } from "./international";
  * value for commercial goods) are checked on ZCustoms so each issue lands on its line's field.
  */
 export const ZCustomsLine = z.object({
-  description: z.string().trim().min(1, "Describe the contents"),
-  quantity: z.number().int("Quantity must be a whole number").min(1, "Quantity must be at least 1"),
-  unitValueCents: z.number().int().min(0, "Value must be zero or more"),
-  unitWeightOz: z.number().int("Weight must be whole ounces").min(0, "Weight must be zero or more"),
+  description: z
+    .string()
+    .trim()
+    .min(1, "Describe the contents")
+    .max(MAX_CUSTOMS_DESCRIPTION, `USPS prints at most ${MAX_CUSTOMS_DESCRIPTION} characters per customs item: shorten the description`),
+  quantity: z.number({ error: "Enter the quantity" }).int("Quantity must be a whole number").min(1, "Quantity must be at least 1").max(9999, "Quantity can be at most 9,999"),
+  unitValueCents: z.number({ error: "Enter the unit value in dollars, e.g. 24.00" }).int("Enter whole cents").min(0, "Value must be zero or more"),
+  unitWeightOz: z.number({ error: "Enter the unit weight in ounces" }).int("Weight must be whole ounces").min(1, "Each unit must weigh at least 1 oz"),
   hsCode: z
     .string()
     .trim()
     .transform((code) => (code === "" ? null : normalizeHsCode(code)))
-    .refine((code) => code === null || isValidHsCode(code), "HS code must be exactly six digits, e.g. 090210")
+    .refine((code) => code === null || isValidHsCode(code), "HS code must be 6 to 10 digits (HS, HTS or Schedule B), e.g. 090210")
     .nullable(),
   countryOfOrigin: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Choose the country of origin"),
+    .regex(/^[A-Z]{2}$/, "Enter the country of origin as a two-letter code, e.g. US")
+    .refine(isCountryCode, "Unknown country of origin: enter a two-letter ISO code such as US, CN or JP"),
 });
 export type TCustomsLine = z.infer<typeof ZCustomsLine>;
 
@@ -30,7 +39,7 @@ export const ZCustoms = z
   .object({
     contentsType: z.enum(CONTENTS_TYPES),
     /** USPS asks what the contents are when the type is "other". */
-    contentsDescription: z.string().trim().max(200).nullish(),
+    contentsDescription: z.string().trim().max(MAX_CUSTOMS_DESCRIPTION, `USPS prints at most ${MAX_CUSTOMS_DESCRIPTION} characters for the contents: shorten it`).nullish(),
     nonDeliveryOption: z.enum(NON_DELIVERY_OPTIONS).default("return_to_sender"),
     lines: z.array(ZCustomsLine).min(1, "Add at least one customs line"),
   })

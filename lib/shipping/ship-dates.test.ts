@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { federalHolidayName, nextPickupDay, nonPickupDayReason, shipDateOptions, validateShipDate } from "./ship-dates";
+import { federalHolidayName, nextPickupDay, nonPickupDayReason } from "./pickup-days";
+import { shipDateOptions, validateShipDate } from "./ship-dates";
 
 const at = (iso: string) => new Date(iso);
 

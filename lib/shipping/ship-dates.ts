@@ -1,8 +1,8 @@
-import Holidays from "date-holidays";
-
 /**
- * Ship dates and USPS pickup days. Dates are `YYYY-MM-DD` strings so no time zone can move a day
- * once it is chosen; "today" is read in the store's time zone (UTC when none is given).
+ * Ship dates. Dates are `YYYY-MM-DD` strings so no time zone can move a day once it is chosen;
+ * "today" is read in the store's time zone (UTC when none is given). Shared with the browser (the
+ * wizard's schema checks the ship date), so nothing here may pull in the holiday tables: USPS
+ * pickup days, which need them, live server-side in pickup-days.ts.
  */
 export const MAX_SHIP_DAYS_AHEAD = 5;
 
@@ -40,52 +40,17 @@ export function validateShipDate(shipDate: string, today: Date, timeZone = "UTC"
   return null;
 }
 
-let holidays: Holidays | null = null;
-const holidaysByYear = new Map<number, Map<string, string>>();
-
-/** US federal holidays of a year by date, observed (substitute) days included, as date-holidays "public" entries. */
-function federalHolidays(year: number): Map<string, string> {
-  let byDate = holidaysByYear.get(year);
-  if (!byDate) {
-    holidays ??= new Holidays("US");
-    byDate = new Map(
-      holidays
-        .getHolidays(year)
-        .filter((h) => h.type === "public")
-        .map((h) => [h.date.slice(0, 10), h.name]),
-    );
-    holidaysByYear.set(year, byDate);
-  }
-  return byDate;
-}
-
-export function federalHolidayName(isoDate: string): string | null {
-  return federalHolidays(Number(isoDate.slice(0, 4))).get(isoDate) ?? null;
-}
-
-/** Why USPS does not pick up on this day ("Sunday", "Memorial Day (federal holiday)"), or null on a business day. */
-export function nonPickupDayReason(isoDate: string): string | null {
-  if (new Date(`${isoDate}T00:00:00Z`).getUTCDay() === 0) return "Sunday";
-  const holiday = federalHolidayName(isoDate);
-  return holiday ? `${holiday} (federal holiday)` : null;
+/**
+ * For a check that does not know the store's zone yet (a schema shared by every caller): the date
+ * is fine in some zone on Earth, from UTC-12 to UTC+14. The store's own zone is checked on top.
+ */
+export function validateShipDateInAnyZone(shipDate: string, today: Date): string | null {
+  const west = validateShipDate(shipDate, today, "Etc/GMT+12");
+  return west === null ? null : validateShipDate(shipDate, today, "Pacific/Kiritimati") === null ? null : west;
 }
 
 export interface TPickupDay {
   date: string;
   /** Days passed over on the way, each with why. */
   skipped: { date: string; reason: string }[];
-}
-
-/**
- * USPS carrier pickups are booked for the next USPS business day only (seed 004): Monday to
- * Saturday, never a federal holiday.
- */
-export function nextPickupDay(from: Date, timeZone = "UTC"): TPickupDay {
-  const skipped: TPickupDay["skipped"] = [];
-  let date = addDays(isoDateIn(from, timeZone), 1);
-  for (let reason = nonPickupDayReason(date); reason !== null; reason = nonPickupDayReason(date)) {
-    skipped.push({ date, reason });
-    date = addDays(date, 1);
-  }
-  return { date, skipped };
 }

@@ -3,6 +3,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { isDomesticDestination } from "@/lib/shipping/international";
 import { shipDateOptions } from "@/lib/shipping/ship-dates";
+import { storeTimeZone } from "@/lib/shipping/time-zones";
 
 /**
  * Everything the Shipping Wizard starts from: the order's items with what is left to ship, the
@@ -54,6 +55,7 @@ export async function getWizardData({ db, orderNumber, now = new Date() }: { db:
     remaining: item.quantity - shipmentItems.reduce((sum, line) => sum + line.quantity, 0),
   }));
   const international = !isDomesticDestination(order.shipToCountry);
+  const timeZone = storeTimeZone(settings);
   return {
     order: { ...order, items },
     international,
@@ -76,7 +78,9 @@ export async function getWizardData({ db, orderNumber, now = new Date() }: { db:
       testMode: settings.testMode,
       connected: Boolean(settings.seraConnectedAt),
     },
-    shipDates: shipDateOptions(now),
+    /** The store's days: "today" is today where the store is. */
+    shipDates: shipDateOptions(now, timeZone),
+    timeZone,
   };
 }
 

@@ -51,6 +51,17 @@ describe("sign-in and sessions", () => {
     );
   });
 
+  it("checks at most the limit of 30 parallel wrong passwords: counting and recording are one step", async () => {
+    const { db } = database;
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, attempt) => signInWithPassword({ db, email: "admin@example.com", password: `guess-${attempt}`, ip: `10.3.0.${attempt}` })),
+    );
+    const messages = results.map((result) => (result.status === "rejected" ? (result.reason as Error).message : "signed in"));
+    expect(messages.filter((message) => message === "Wrong e-mail or password.")).toHaveLength(MAX_FAILURES_PER_EMAIL);
+    expect(messages.filter((message) => /Too many failed sign-ins/.test(message))).toHaveLength(30 - MAX_FAILURES_PER_EMAIL);
+    expect(await db.signInAttempt.count({ where: { email: "admin@example.com" } })).toBe(MAX_FAILURES_PER_EMAIL);
+  });
+
   it("ends a session on sign-out, after 30 idle minutes, and after 8 hours in any case", async () => {
     const { db } = database;
     const start = new Date("2026-11-20T09:00:00Z");

@@ -5,18 +5,23 @@ import { formatPickupDay, PickupDayExplanation } from "@/components/shipments/pi
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { formatDateTime, formatOrderNumber } from "@/lib/format";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
+import { isoDateIn } from "@/lib/shipping/ship-dates";
+import { formatHoursInZone, formatInZone } from "@/lib/shipping/time-zones";
+import { formatOrderNumber } from "@/lib/format";
 import { listPickups } from "@/lib/shipments/list-pickups";
-import { nextPickupDay } from "@/lib/shipping/ship-dates";
+import { nextPickupDay } from "@/lib/shipping/pickup-days";
 
 export const metadata: Metadata = { title: "Pickups" };
 
 export default async function PickupsPage() {
-  await requirePageUser();
-  const pickups = await listPickups({ db: await getDb() });
-  const pickupDay = nextPickupDay(new Date());
+  const user = await requirePageUser();
+  const db = await getDb();
+  const [pickups, timeZone] = await Promise.all([listPickups({ db }), getStoreTimeZone({ db })]);
+  const pickupDay = nextPickupDay(new Date(), timeZone);
   return (
     <>
       <PageHeader
@@ -40,15 +45,15 @@ export default async function PickupsPage() {
                   {pickup.status === "scheduled" ? <Badge tone="purple">Scheduled</Badge> : <Badge>Cancelled</Badge>}
                 </span>
               }
-              actions={pickup.status === "scheduled" ? <CancelPickupButton pickupId={pickup.id} seraPickupId={pickup.seraPickupId} /> : undefined}
+              actions={pickup.status === "scheduled" && canChange(user.role) ? <CancelPickupButton pickupId={pickup.id} seraPickupId={pickup.seraPickupId} /> : undefined}
             >
               <div className="space-y-1 text-sm" data-testid="pickup">
                 <p>
-                  {formatPickupDay(pickup.windowStart.toISOString().slice(0, 10))}, {pickup.windowStart.toISOString().slice(11, 16)}–
-                  {pickup.windowEnd.toISOString().slice(11, 16)} UTC · {pickup.shipments.length} label{pickup.shipments.length === 1 ? "" : "s"}
+                  {formatPickupDay(isoDateIn(pickup.windowStart, timeZone))}, {formatHoursInZone(pickup.windowStart, pickup.windowEnd, timeZone)} ·{" "}
+                  {pickup.shipments.length} label{pickup.shipments.length === 1 ? "" : "s"}
                 </p>
                 {pickup.instructions && <p className="text-slate-600">Instructions: {pickup.instructions}</p>}
-                {pickup.cancelledAt && <p className="text-slate-600">Cancelled {formatDateTime(pickup.cancelledAt)}</p>}
+                {pickup.cancelledAt && <p className="text-slate-600">Cancelled {formatInZone(pickup.cancelledAt, timeZone)}</p>}
                 <p className="text-slate-600">
                   {pickup.shipments.map((shipment, index) => (
                     <span key={shipment.id}>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { storeTimeZone } from "@/lib/shipping/time-zones";
 import { ClearLogsButton } from "@/components/logs/clear-logs-button";
 import { AutoRefundSettingsCard } from "@/components/refunds/auto-refund-settings-card";
 import { SettingsForm } from "@/components/settings/settings-form";
@@ -28,6 +29,7 @@ export default async function SettingsPage() {
           shipFromLine2: formValues.shipFromLine2 ?? "",
           shipFromPhone: formValues.shipFromPhone ?? "",
           shipFromEmail: formValues.shipFromEmail ?? "",
+          timeZone: storeTimeZone(formValues),
         }}
       />
       <AutoRefundSettingsCard canChange={canChange(user.role)} />

@@ -5,19 +5,22 @@ import { ShipmentsTable } from "@/components/shipments/shipments-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { isAppError } from "@/lib/errors";
 import { listShipments } from "@/lib/shipments/list-shipments";
 import { parseShipmentFilters } from "@/lib/shipments/parse-shipment-filters";
-import { isoDateIn, nextPickupDay } from "@/lib/shipping/ship-dates";
+import { nextPickupDay } from "@/lib/shipping/pickup-days";
+import { isoDateIn } from "@/lib/shipping/ship-dates";
 
 export const metadata: Metadata = { title: "Shipments" };
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ShipmentsPage({ searchParams }: TProps) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const { filters, problems } = parseShipmentFilters(await searchParams);
   let result: Awaited<ReturnType<typeof listShipments>> = { shipments: [], nextCursor: null };
   try {
@@ -27,6 +30,7 @@ export default async function ShipmentsPage({ searchParams }: TProps) {
     problems.push(error.userMessage);
   }
   const now = new Date();
+  const timeZone = await getStoreTimeZone({ db: await getDb() });
   const shipments = result.shipments.map((shipment) => ({
     ...shipment,
     createdAt: shipment.createdAt.toISOString(),
@@ -54,7 +58,7 @@ export default async function ShipmentsPage({ searchParams }: TProps) {
           ))}
         </div>
       )}
-      <ShipmentsTable shipments={shipments} nextCursor={result.nextCursor} filters={filters} pickupDay={nextPickupDay(now)} today={isoDateIn(now)} />
+      <ShipmentsTable shipments={shipments} nextCursor={result.nextCursor} filters={filters} pickupDay={nextPickupDay(now, timeZone)} today={isoDateIn(now, timeZone)} canChange={canChange(user.role)} />
     </>
   );
 }

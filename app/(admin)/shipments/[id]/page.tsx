@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
@@ -31,7 +32,7 @@ async function loadShipment(id: string) {
 }
 
 export default async function ShipmentPage({ params }: TProps) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const shipment = await loadShipment((await params).id);
   const connectedAccount = await connectedSeraAccount(await getDb());
   const otherAccount = shipment.seraAccountId && connectedAccount && connectedAccount !== shipment.seraAccountId ? shipment.seraAccountId : null;
@@ -70,6 +71,7 @@ export default async function ShipmentPage({ params }: TProps) {
       )}
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
+          <div id="tracking" className="scroll-mt-4">
           <Card title="Tracking">
             <TrackingPanel
               shipmentId={shipment.id}
@@ -79,6 +81,7 @@ export default async function ShipmentPage({ params }: TProps) {
               trackable={Boolean(shipment.trackingNumber) && !shipment.imported && shipment.seraLabelId !== null}
             />
           </Card>
+          </div>
           <Card title="SCAN form and pickup">
             <ShipmentLogistics manifest={shipment.manifest} pickup={shipment.pickup} />
           </Card>
@@ -96,6 +99,7 @@ export default async function ShipmentPage({ params }: TProps) {
           </Card>
           <Card title="Refund, reprint and history">
             <ShipmentActions
+              canChange={canChange(user.role)}
               shipment={{
                 id: shipment.id,
                 status: shipment.status,
