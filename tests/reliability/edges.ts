@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sleep } from "@/tests/helpers/app-server";
 import type { TAppSession } from "@/tests/helpers/app-session";
 import type { TFault, TSeraEmulator } from "@/tests/helpers/sera-emulator-process";
+import { withQuote } from "@/tests/helpers/quoted-input";
 import { wizardInput, type TOrderForLabel } from "@/tests/helpers/wizard-input";
 import type { AppLifecycle } from "./app-lifecycle";
 import type { TReliabilityDatabase } from "./database";
@@ -136,7 +137,7 @@ async function buyWithLostAnswers(options: TEdgeOptions, session: TAppSession, c
     if (index % 2 === 0) {
       const order = options.orders.shift();
       if (!order) break;
-      const input = wizardInput(order);
+      const input = await withQuote(session, wizardInput(order), { beforeEach: () => options.lifecycle.waitUntilUp() });
       await loseAnswersAfterSale(options.emulator, LABELS_PATH);
       await session.callAction("buyLabelAction", input, { timeoutMs: 90_000 }).catch(() => null);
       keys.push(input.shipmentId);
@@ -165,7 +166,7 @@ async function accountSwitch(options: TEdgeOptions, result: TEdgesResult) {
   const [admin] = options.sessions;
   await options.emulator.fault({ method: "POST", path: LABELS_PATH, action: "drop", count: 4 });
   const order = options.orders.shift();
-  if (order) await admin!.callAction("buyLabelAction", wizardInput(order), { timeoutMs: 90_000 }).catch(() => null);
+  if (order) await admin!.callAction("buyLabelAction", await withQuote(admin!, wizardInput(order)), { timeoutMs: 90_000 }).catch(() => null);
   await options.emulator.clearFaults();
   result.accountSwitchRefused = await admin!.connectSera({ username: "demo2" }).then(
     () => false,

@@ -4,6 +4,7 @@ import type { TActionAnswer, TAppSession } from "@/tests/helpers/app-session";
 import type { TFault, TSeraEmulator } from "@/tests/helpers/sera-emulator-process";
 import type { TSeraProxy } from "@/tests/helpers/sera-proxy";
 import type { AppLifecycle } from "./app-lifecycle";
+import { withQuote } from "@/tests/helpers/quoted-input";
 import { wizardInput, type TOrderForLabel } from "@/tests/helpers/wizard-input";
 
 /**
@@ -138,7 +139,8 @@ export async function driveLoad(options: TLoadOptions): Promise<TLoadResult> {
     if (task === "label") {
       const order = orders.shift();
       if (!order) throw new Error("ran out of orders to ship");
-      const input = wizardInput(order);
+      // As the wizard does: Calculate first, then Buy names the quote.
+      const input = await withQuote(session, wizardInput(order), { beforeEach: () => lifecycle.waitUntilUp() });
       const record: TCallRecord<TLabelAnswer> = { kind: "label", key: input.shipmentId, calls: 0, okAnswers: [], failures: [], transportErrors: 0, walkedAway: false };
       result.labels.push(record);
       await maybeInjectFault(LABELS_PATH);
