@@ -129,7 +129,8 @@ export async function sendIntent(options: Pick<TAddPostageOptions, "db" | "sera"
       db.purchaseIntent.update({ where: { id: intentId }, data: { state: "succeeded", completedAt, lastError: null } }),
       db.postagePurchase.update({
         where: { id: intent.postagePurchaseId! },
-        data: { state: "succeeded", resultingBalanceCents: result.availableCents, completedAt },
+        // SERA's add-funds answer has no transaction id: the Idempotency-Key is the reference both sides know.
+        data: { state: "succeeded", confirmationNumber: intent.idempotencyKey, resultingBalanceCents: result.availableCents, completedAt },
       }),
     ]);
     return receiptFor(db, intent.postagePurchaseId!);
