@@ -1,6 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { requireUser, type TSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import type { TPrismaClient } from "@/lib/db/create-client";
+import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
 import { isAppError } from "@/lib/errors";
 
 /**
@@ -18,16 +21,19 @@ type TActionOptions<TSchema extends z.ZodType> = {
   access: "read" | "change";
 };
 
+/** What every action gets: the signed-in user, the database, and a SERA client made on first use. */
+export type TActionContext = { user: TSessionUser; db: TPrismaClient; readonly sera: TSeraClient };
+
 export function defineAction<TSchema extends z.ZodType, TData>(
   options: TActionOptions<TSchema>,
-  handler: (input: z.output<TSchema>, context: { user: TSessionUser }) => Promise<TData>,
+  handler: (input: z.output<TSchema>, context: TActionContext) => Promise<TData>,
 ) {
   return async (input: z.input<TSchema>): Promise<TActionResult<TData>> => {
     try {
       const user = await requireUser(options.access);
       const parsed = options.schema.safeParse(input);
       if (!parsed.success) return validationFailure(parsed.error);
-      return { ok: true, data: await handler(parsed.data, { user }) };
+      return { ok: true, data: await handler(parsed.data, await actionContext(user)) };
     } catch (error) {
       if (isAppError(error)) return { ok: false, error: error.userMessage, code: error.code, fieldErrors: error.fieldErrors };
       console.error("[action] unexpected error", error);
@@ -45,4 +51,17 @@ export function validationFailure(error: z.ZodError): { ok: false; error: string
   const first = error.issues[0];
   const where = first && first.path.length > 0 ? `${first.path.join(".")}: ` : "";
   return { ok: false, error: `Check the form. ${where}${first?.message ?? "Invalid input."}`, fieldErrors };
+}
+
+async function actionContext(user: TSessionUser): Promise<TActionContext> {
+  const db = await getDb();
+  let sera: TSeraClient | null = null;
+  return {
+    user,
+    db,
+    get sera() {
+      sera ??= getSeraClient({ db });
+      return sera;
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { HOLDS_UNITS } from "@/lib/orders/fulfilment";
 import type { TPrismaClient } from "@/lib/db/create-client";
 
 /** One order with what the order page shows, or null when the number is unknown. */
@@ -37,7 +38,7 @@ export async function getOrderByNumber({ db, number }: { db: TPrismaClient; numb
           hsCode: true,
           countryOfOrigin: true,
           shipmentItems: {
-            where: { shipment: { status: { notIn: ["refunded", "purchase_failed"] } } },
+            where: { shipment: HOLDS_UNITS },
             select: { quantity: true },
           },
         },

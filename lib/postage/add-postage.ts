@@ -1,11 +1,14 @@
+import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import type { PostageTrigger } from "@/lib/generated/prisma/client";
 import { formatCents } from "@/lib/format";
+import type { PostageTrigger } from "@/lib/generated/prisma/client";
+import { connectedSeraAccountOrThrow } from "@/lib/purchases/connected-account";
+import { awaitIntent, createIntent, failedError, sendIntent } from "@/lib/purchases/protocol";
 import { hashRequest } from "@/lib/purchases/request-hash";
-import type { TSeraClient } from "@/lib/sera/client";
-import { isSeraError } from "@/lib/sera/errors";
+import type { TPurchaseSera, TTx } from "@/lib/purchases/types";
+import { addFundsPurchase, type TAddFundsIntentBody } from "./add-funds-purchase";
 import { MIN_ADD_FUNDS_CENTS } from "./schemas";
 
 export type TPostageReceipt = {
@@ -19,84 +22,83 @@ export type TPostageReceipt = {
 
 type TAddPostageOptions = {
   db: TPrismaClient;
-  sera: Pick<TSeraClient, "addFunds" | "getBalance">;
+  sera: Pick<TPurchaseSera, "addFunds" | "getBalance">;
   amountCents: number;
+  /** The form's key: a double click or a retry of the same form sends the same key. */
   idempotencyKey: string;
   trigger: PostageTrigger;
   actorId: string | null;
+  now?: Date;
 };
 
 /**
- * Buys postage under the purchase-intent protocol: the intent (key + request hash) is written
- * before SERA is called; the call carries that key; an unknown outcome (timeout, dropped
- * connection, 5xx) leaves the intent pending, to be finished by sending the same key again,
- * which SERA answers by replaying, never by charging twice.
+ * Buys postage under the purchase protocol (lib/purchases): the intent and its PostagePurchase are
+ * written before SERA is called, and the call carries the form's key, so a double click, a retry
+ * or a crash never adds funds twice.
  */
 export async function addPostage(options: TAddPostageOptions): Promise<TPostageReceipt> {
   const { db, amountCents, idempotencyKey } = options;
-  const requestBody = { amountCents };
-  const requestHash = hashRequest(requestBody);
+  const body: TAddFundsIntentBody = { amountCents };
   const existing = await db.purchaseIntent.findUnique({
     where: { idempotencyKey },
-    select: { id: true, kind: true, requestHash: true, state: true, lastError: true, postagePurchaseId: true },
+    select: { id: true, kind: true, requestHash: true, state: true, lastError: true, postagePurchaseId: true, firstSentAt: true },
   });
   if (existing) {
-    if (existing.kind !== "add_funds" || existing.requestHash !== requestHash) {
+    if (existing.kind !== "add_funds" || existing.requestHash !== hashRequest(body)) {
       throw new AppError("CONFLICT", "This form already bought a different amount. Reload the page to make a new purchase.");
     }
-    if (existing.state === "succeeded") return receiptFor(db, existing.postagePurchaseId!);
-    if (existing.state === "failed") throw new AppError("SERA_ERROR", existing.lastError ?? "SERA refused this purchase.");
-    return sendIntent(options, existing.id);
+    if (existing.state === "failed") throw failedError(existing.lastError);
+    if (existing.state === "pending" && !existing.firstSentAt) await awaitIntent(db, existing.id);
+    else await send(options, existing.id);
+    return receiptFor(db, existing.postagePurchaseId!);
   }
 
   await checkRoomForFunds(options);
-  let intentId: string;
+  let created: { intentId: string; purchaseId: string };
   try {
-    intentId = await createIntent(options, requestHash, requestBody);
+    created = await db.$transaction((tx) => createAddFundsIntent(tx, { ...options, seraAccountId: null }));
   } catch (error) {
-    // A double click raced us to the same key: wait for that request's outcome instead.
+    // A double click raced us to the same key: report that request's outcome instead.
     if (!isUniqueViolation(error)) throw error;
-    return awaitOutcome(db, idempotencyKey);
+    return addPostage(options);
   }
-  return sendIntent(options, intentId);
+  await send(options, created.intentId);
+  return receiptFor(db, created.purchaseId);
 }
 
-async function createIntent(options: TAddPostageOptions, requestHash: string, requestBody: { amountCents: number }) {
-  const { db, amountCents, idempotencyKey } = options;
-  return db.$transaction(async (tx) => {
-    const purchase = await tx.postagePurchase.create({
-      data: { amountCents, trigger: options.trigger, createdById: options.actorId },
-      select: { id: true },
-    });
-    const intent = await tx.purchaseIntent.create({
-      data: { kind: "add_funds", idempotencyKey, requestHash, requestBody, postagePurchaseId: purchase.id, createdById: options.actorId },
-      select: { id: true },
-    });
-    return intent.id;
+/**
+ * The PostagePurchase and its intent, in the caller's transaction (auto-refill decides and claims
+ * under its own lock). The intent is bound to the account connected now.
+ */
+export async function createAddFundsIntent(
+  tx: TTx,
+  options: Pick<TAddPostageOptions, "amountCents" | "idempotencyKey" | "trigger" | "actorId" | "now"> & { seraAccountId: string | null },
+): Promise<{ intentId: string; purchaseId: string }> {
+  const seraAccountId = options.seraAccountId ?? (await connectedSeraAccountOrThrow(tx));
+  const purchase = await tx.postagePurchase.create({
+    data: { amountCents: options.amountCents, trigger: options.trigger, createdById: options.actorId, ...(options.now ? { createdAt: options.now } : {}) },
+    select: { id: true },
   });
+  const intentId = await createIntent(tx, {
+    kind: "add_funds",
+    body: { amountCents: options.amountCents } satisfies TAddFundsIntentBody,
+    idempotencyKey: options.idempotencyKey,
+    seraAccountId,
+    createdById: options.actorId,
+    links: { postagePurchaseId: purchase.id },
+  });
+  return { intentId, purchaseId: purchase.id };
 }
 
-
-const OUTCOME_POLL_MS = 100;
-const OUTCOME_WAIT_MS = 20_000;
-
-/** The same purchase is being sent by another request: report its outcome once it is known. */
-async function awaitOutcome(db: TPrismaClient, idempotencyKey: string): Promise<TPostageReceipt> {
-  const deadline = Date.now() + OUTCOME_WAIT_MS;
-  while (Date.now() < deadline) {
-    const intent = await db.purchaseIntent.findUnique({
-      where: { idempotencyKey },
-      select: { state: true, lastError: true, postagePurchaseId: true },
-    });
-    if (intent?.state === "succeeded") return receiptFor(db, intent.postagePurchaseId!);
-    if (intent?.state === "failed") throw new AppError("SERA_ERROR", intent.lastError ?? "SERA refused this purchase.");
-    await new Promise((resolve) => setTimeout(resolve, OUTCOME_POLL_MS));
-  }
-  throw new AppError("SERA_UNAVAILABLE", STILL_PENDING_MESSAGE);
+async function send(options: Pick<TAddPostageOptions, "db" | "sera" | "now">, intentId: string) {
+  await sendIntent({ db: options.db, sera: options.sera as TPurchaseSera, handler: addFundsPurchase, intentId, now: options.now });
 }
 
-const STILL_PENDING_MESSAGE =
-  "SERA did not confirm this purchase yet. Nothing will be charged twice: ShipDesk finishes it with the same request shortly, or press Buy again.";
+/** Sends an add-funds intent made elsewhere (auto-refill claims its own) and returns its receipt. */
+export async function sendAddFunds(options: Pick<TAddPostageOptions, "db" | "sera" | "now">, created: { intentId: string; purchaseId: string }) {
+  await send(options, created.intentId);
+  return receiptFor(options.db, created.purchaseId);
+}
 
 async function checkRoomForFunds({ sera, amountCents }: TAddPostageOptions) {
   if (amountCents < MIN_ADD_FUNDS_CENTS) {
@@ -110,44 +112,6 @@ async function checkRoomForFunds({ sera, amountCents }: TAddPostageOptions) {
         ? `Your balance of ${formatCents(balance.availableCents)} is already at the ${formatCents(balance.maxBalanceCents)} maximum SERA allows.`
         : `At most ${formatCents(room)} can be added now: the balance may not exceed ${formatCents(balance.maxBalanceCents)}.`;
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { amountCents: message } });
-  }
-}
-
-/** Sends (or re-sends) a pending intent with its own key and records the outcome. */
-export async function sendIntent(options: Pick<TAddPostageOptions, "db" | "sera">, intentId: string): Promise<TPostageReceipt> {
-  const { db, sera } = options;
-  const intent = await db.purchaseIntent.update({
-    where: { id: intentId },
-    data: { attempts: { increment: 1 } },
-    select: { idempotencyKey: true, requestBody: true, postagePurchaseId: true },
-  });
-  const { amountCents } = intent.requestBody as { amountCents: number };
-  try {
-    const result = await sera.addFunds({ amountCents, idempotencyKey: intent.idempotencyKey });
-    const completedAt = new Date();
-    await db.$transaction([
-      db.purchaseIntent.update({ where: { id: intentId }, data: { state: "succeeded", completedAt, lastError: null } }),
-      db.postagePurchase.update({
-        where: { id: intent.postagePurchaseId! },
-        // SERA's add-funds answer has no transaction id: the Idempotency-Key is the reference both sides know.
-        data: { state: "succeeded", confirmationNumber: intent.idempotencyKey, resultingBalanceCents: result.availableCents, completedAt },
-      }),
-    ]);
-    return receiptFor(db, intent.postagePurchaseId!);
-  } catch (error) {
-    // 409: SERA is still processing this key for a concurrent attempt, which will record the outcome.
-    if (isSeraError(error) && error.httpStatus === 409) return awaitOutcome(db, intent.idempotencyKey);
-    const definitive = isSeraError(error) ? !error.transient : error instanceof AppError;
-    const message = error instanceof AppError ? error.userMessage : "Unexpected error";
-    if (definitive) {
-      await db.$transaction([
-        db.purchaseIntent.update({ where: { id: intentId }, data: { state: "failed", lastError: message, completedAt: new Date() } }),
-        db.postagePurchase.update({ where: { id: intent.postagePurchaseId! }, data: { state: "failed", errorMessage: message } }),
-      ]);
-      throw error;
-    }
-    await db.purchaseIntent.update({ where: { id: intentId }, data: { lastError: message } });
-    throw new AppError("SERA_UNAVAILABLE", STILL_PENDING_MESSAGE, { cause: error });
   }
 }
 

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TPrismaClient } from "@/lib/db/create-client";
-import { hashRequest } from "@/lib/purchases/request-hash";
 import type { TSeraClient } from "@/lib/sera/client";
-import { addPostage, type TPostageReceipt } from "./add-postage";
+import { createAddFundsIntent, sendAddFunds, type TPostageReceipt } from "./add-postage";
 import { MIN_ADD_FUNDS_CENTS } from "./schemas";
 
 type TAutoRefillOptions = {
@@ -37,7 +36,6 @@ export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }
   if (balance.maxBalanceCents !== null) amountCents = Math.min(amountCents, balance.maxBalanceCents - balance.availableCents);
   if (amountCents < MIN_ADD_FUNDS_CENTS) return { refilled: false, reason: "at_maximum" };
 
-  const idempotencyKey = randomUUID();
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const claim = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "StoreSettings" WHERE id = 1 FOR UPDATE`;
@@ -45,14 +43,9 @@ export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }
     if (pending > 0) return "in_progress" as const;
     const today = await tx.postagePurchase.count({ where: { trigger: "automatic", state: { not: "failed" }, createdAt: { gte: dayStart } } });
     if (today >= settings.autoRefillMaxPerDay) return "daily_limit" as const;
-    const purchase = await tx.postagePurchase.create({ data: { amountCents, trigger: "automatic", createdAt: now }, select: { id: true } });
-    await tx.purchaseIntent.create({
-      data: { kind: "add_funds", idempotencyKey, requestHash: hashRequest({ amountCents }), requestBody: { amountCents }, postagePurchaseId: purchase.id },
-    });
-    return "claimed" as const;
+    return createAddFundsIntent(tx, { amountCents, idempotencyKey: randomUUID(), trigger: "automatic", actorId: null, now, seraAccountId: null });
   });
-  if (claim !== "claimed") return { refilled: false, reason: claim };
-  // addPostage finds the claimed intent by its key (same request hash) and sends it.
-  const receipt = await addPostage({ db, sera, amountCents, idempotencyKey, trigger: "automatic", actorId: null });
+  if (typeof claim === "string") return { refilled: false, reason: claim };
+  const receipt = await sendAddFunds({ db, sera, now }, claim);
   return { refilled: true, receipt };
 }

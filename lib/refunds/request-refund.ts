@@ -3,9 +3,11 @@ import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { isSeraError } from "@/lib/sera/errors";
+import { connectedSeraAccountOrThrow } from "@/lib/purchases/connected-account";
+import { createIntent, sendIntent } from "@/lib/purchases/protocol";
+import type { TPurchaseSera } from "@/lib/purchases/types";
 import { refundDaysLeft } from "./refund-window";
+import { voidPurchase, type TVoidIntentBody } from "./void-purchase";
 
 /**
  * Asking SERA to void a label, so its postage comes back.
@@ -20,15 +22,14 @@ import { refundDaysLeft } from "./refund-window";
  * - a definitive refusal (a 4xx naming the label: scanned, too old, on a SCAN form, Pay-On-Use):
  *   the claim is rolled back, the shipment is exactly as it was, and SERA's reason is shown.
  * - no answer (timeout, 5xx): the claim stays, the label counts as not to be used, and
- *   syncRefunds sends the void again later; retrying a void is safe.
+ *   the recovery job sends the void again later; retrying a void is safe.
+ * The void is an intent of the purchase protocol (lib/purchases, handler ./void-purchase.ts).
  */
 export type TRefundSera = { voidLabel(labelId: string, context?: { orderId?: string | null; shipmentId?: string | null }): Promise<void> };
 
 export type TRequestRefundOptions = { db: TPrismaClient; sera: TRefundSera; shipmentId: string; actorId: string | null; now?: Date };
 
 export type TRefundOutcome = { shipmentId: string; refundRequestId: string; amountCents: number; requestedAt: Date; confirmed: boolean };
-
-const HOLDS_SHIPPED_UNITS = ["label_created", "refund_requested", "refund_rejected"] as const;
 
 export async function requestRefund(options: TRequestRefundOptions): Promise<TRefundOutcome> {
   const { db, shipmentId, actorId, now = new Date() } = options;
@@ -40,6 +41,7 @@ export async function requestRefund(options: TRequestRefundOptions): Promise<TRe
       status: true,
       imported: true,
       seraLabelId: true,
+      seraAccountId: true,
       postageCents: true,
       createdAt: true,
       manifest: { select: { seraManifestId: true } },
@@ -64,15 +66,22 @@ export async function requestRefund(options: TRequestRefundOptions): Promise<TRe
   }
 
   const amountCents = shipment.postageCents ?? 0;
-  const refundRequestId = await claimRefund(db, { shipmentId, amountCents, actorId, requestedAt: now });
-  const confirmed = await sendVoid(options, { shipmentId, orderId: shipment.orderId, labelId: shipment.seraLabelId, refundRequestId });
-  return { shipmentId, refundRequestId, amountCents, requestedAt: now, confirmed };
+  const seraAccountId = shipment.seraAccountId ?? (await connectedSeraAccountOrThrow(db));
+  const body = { shipmentId, orderId: shipment.orderId, labelId: shipment.seraLabelId, amountCents };
+  const { refundRequestId, intentId } = await claimRefund(db, { ...body, seraAccountId, actorId, requestedAt: now });
+  await sendIntent({ db, sera: options.sera as TPurchaseSera, handler: voidPurchase, intentId, now });
+  return { shipmentId, refundRequestId, amountCents, requestedAt: now, confirmed: true };
 }
 
+/**
+ * The claim, in one transaction: RefundRequest (unique per shipment, so two clicks or two instances
+ * never make two requests), shipment -> refund_requested, its event, and the void intent.
+ */
 async function claimRefund(
   db: TPrismaClient,
-  { shipmentId, amountCents, actorId, requestedAt }: { shipmentId: string; amountCents: number; actorId: string | null; requestedAt: Date },
-): Promise<string> {
+  claim: Omit<TVoidIntentBody, "refundRequestId"> & { seraAccountId: string; actorId: string | null; requestedAt: Date },
+): Promise<{ refundRequestId: string; intentId: string }> {
+  const { shipmentId, amountCents, actorId, requestedAt } = claim;
   try {
     return await db.$transaction(async (tx) => {
       const moved = await tx.shipment.updateMany({ where: { id: shipmentId, status: "label_created" }, data: { status: "refund_requested" } });
@@ -84,89 +93,18 @@ async function claimRefund(
       await tx.shipmentEvent.create({
         data: { shipmentId, type: "refund_requested", at: requestedAt, actorId, details: { amountCents, refundRequestId: request.id } },
       });
-      return request.id;
+      const body: TVoidIntentBody = { shipmentId, orderId: claim.orderId, labelId: claim.labelId, amountCents, refundRequestId: request.id };
+      const intentId = await createIntent(tx, {
+        kind: "void",
+        body,
+        seraAccountId: claim.seraAccountId,
+        createdById: actorId,
+        links: { refundRequestId: request.id },
+      });
+      return { refundRequestId: request.id, intentId };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A refund for this label was already requested.");
     throw error;
   }
 }
-
-/**
- * Sends (or re-sends) the void for a claimed refund and records SERA's answer. Returns true when
- * SERA accepted it, false when SERA could not be reached (the claim stays for the next attempt).
- */
-export async function sendVoid(
-  { db, sera, actorId }: Pick<TRequestRefundOptions, "db" | "sera" | "actorId">,
-  target: { shipmentId: string; orderId: string; labelId: string; refundRequestId: string },
-): Promise<boolean> {
-  try {
-    await sera.voidLabel(target.labelId, { orderId: target.orderId, shipmentId: target.shipmentId });
-  } catch (error) {
-    if (isSeraError(error) && /already voided/i.test(error.seraMessage ?? "")) {
-      // Our earlier attempt (or SERA's own site) voided it: the refund is under way either way.
-    } else if (isDefinitiveVoidRefusal(error)) {
-      await rollBackClaim(db, target);
-      const reason = (isSeraError(error) ? (error.seraMessage ?? error.userMessage) : "no reason given").replace(/\.+$/, "");
-      throw new AppError("SERA_ERROR", `SERA refused the refund: ${reason}. Nothing was changed.`, {
-        internalMessage: `void refused for ${target.labelId}`,
-        cause: error,
-      });
-    } else {
-      throw new AppError(
-        "SERA_UNAVAILABLE",
-        "SERA did not confirm the refund request. It is recorded as requested and will be sent again; do not use this label.",
-        { cause: error },
-      );
-    }
-  }
-  await confirmVoid(db, target, actorId);
-  return true;
-}
-
-async function confirmVoid(db: TPrismaClient, target: { shipmentId: string; orderId: string }, actorId: string | null) {
-  await db.$transaction(async (tx) => {
-    const moved = await tx.shipment.updateMany({ where: { id: target.shipmentId, status: "refund_requested" }, data: { status: "refunded" } });
-    if (moved.count === 0) return; // a concurrent confirmation got here first
-    await tx.shipmentEvent.create({ data: { shipmentId: target.shipmentId, type: "refund_submitted", actorId } });
-    await recomputeOrderStatus(tx, target.orderId);
-  });
-}
-
-async function rollBackClaim(db: TPrismaClient, target: { shipmentId: string; refundRequestId: string }) {
-  await db.$transaction(async (tx) => {
-    await tx.shipmentEvent.deleteMany({ where: { shipmentId: target.shipmentId, type: "refund_requested", details: { path: ["refundRequestId"], equals: target.refundRequestId } } });
-    await tx.refundRequest.deleteMany({ where: { id: target.refundRequestId, state: "submitted" } });
-    await tx.shipment.updateMany({ where: { id: target.shipmentId, status: "refund_requested" }, data: { status: "label_created" } });
-  });
-}
-
-/**
- * Only a refusal that proves SERA will not void the label may undo the claim: a 4xx about the
- * request (800000 with the reason, 800010 unknown label). Not proof: timeouts, network errors,
- * 5xx, 401 (not connected), 408/409/429.
- */
-function isDefinitiveVoidRefusal(error: unknown): boolean {
-  if (!isSeraError(error) || error.kind !== "http" || error.httpStatus === null) return false;
-  return error.httpStatus >= 400 && error.httpStatus < 500 && ![401, 408, 409, 429].includes(error.httpStatus);
-}
-
-/**
- * After a label stops holding units, the order's status follows: shipped when every unit is on a
- * live label, partially shipped when some are, else back to processing. Orders cancelled, or never
- * marked shipped (pending), are left alone.
- */
-export async function recomputeOrderStatus(tx: Prisma.TransactionClient, orderId: string) {
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, items: { select: { id: true, quantity: true } } } });
-  if (order.status !== "shipped" && order.status !== "partially_shipped") return;
-  const rows = await tx.shipmentItem.findMany({
-    where: { orderItem: { orderId }, shipment: { status: { in: [...HOLDS_SHIPPED_UNITS] } } },
-    select: { orderItemId: true, quantity: true },
-  });
-  const shippedOf = (itemId: string) => rows.filter((row) => row.orderItemId === itemId).reduce((sum, row) => sum + row.quantity, 0);
-  const allShipped = order.items.length > 0 && order.items.every((item) => shippedOf(item.id) >= item.quantity);
-  const someShipped = order.items.some((item) => shippedOf(item.id) > 0);
-  const status = allShipped ? "shipped" : someShipped ? "partially_shipped" : "processing";
-  if (status !== order.status) await tx.order.update({ where: { id: orderId }, data: { status } });
-}
-

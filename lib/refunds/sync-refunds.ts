@@ -1,13 +1,12 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
-import { sendVoid, type TRefundSera } from "./request-refund";
 
 /**
  * How ShipDesk learns where a refund stands.
  *
- * Sending: a claim whose void got no answer (shipment still `refund_requested`) is sent again here;
- * a void retry is safe because "already voided" counts as accepted.
+ * Sending: a void is an intent of the purchase protocol; one whose answer was lost (shipment still
+ * `refund_requested`) is sent again by the recovery job, and "already voided" counts as accepted.
  *
  * Credited: real SERA has no call that reports a refund's outcome (SERA-NOTES "Void and refunds").
  * Its refund history is the hosted `online_reporting_refund` page, a one-time HTML link meant for a
@@ -18,33 +17,6 @@ import { sendVoid, type TRefundSera } from "./request-refund";
  * the admin marks the request credited after reading the report (markRefundCredited), which
  * records the "credited" event in the shipment's history.
  */
-/** A claim younger than this may still have its first void call in flight. */
-const UNANSWERED_AFTER_MS = 30_000;
-
-export async function syncRefunds({ db, sera, now = new Date() }: { db: TPrismaClient; sera: TRefundSera; now?: Date }) {
-  const unconfirmed = await db.refundRequest.findMany({
-    where: { state: "submitted", shipment: { status: "refund_requested" }, requestedAt: { lt: new Date(now.getTime() - UNANSWERED_AFTER_MS) } },
-    select: { id: true, requestedById: true, shipment: { select: { id: true, orderId: true, seraLabelId: true } } },
-    take: 50,
-  });
-  const result = { resent: 0, confirmed: 0, refused: 0, stillUnanswered: 0 };
-  for (const request of unconfirmed) {
-    if (!request.shipment.seraLabelId) continue;
-    result.resent += 1;
-    try {
-      await sendVoid(
-        { db, sera, actorId: request.requestedById },
-        { shipmentId: request.shipment.id, orderId: request.shipment.orderId, labelId: request.shipment.seraLabelId, refundRequestId: request.id },
-      );
-      result.confirmed += 1;
-    } catch (error) {
-      if (error instanceof AppError && error.code === "SERA_ERROR") result.refused += 1;
-      else result.stillUnanswered += 1;
-    }
-  }
-  return result;
-}
-
 /** The admin read SERA's refund report and saw the money back: record it, with its history line. */
 export async function markRefundCredited({ db, refundRequestId, actorId, now = new Date() }: { db: TPrismaClient; refundRequestId: string; actorId: string | null; now?: Date }) {
   return db.$transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { assertAccountSwitchAllowed } from "@/lib/purchases/connected-account";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { TPrismaClient } from "@/lib/db/create-client";
@@ -64,6 +65,7 @@ export async function connectSeraWithCode({
     accessToken: tokens.access_token,
     schema: ZAccountResponse,
   });
+  await assertAccountSwitchAllowed(db, account.account_id);
   const now = new Date();
   await db.$transaction([
     db.storeSettings.update({

@@ -1,14 +1,17 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
-import type { TSeraClient } from "@/lib/sera/client";
+import { connectedSeraAccountOrThrow } from "@/lib/purchases/connected-account";
+import { findOrCreateIntent, sendIntent } from "@/lib/purchases/protocol";
+import { hashRequest } from "@/lib/purchases/request-hash";
+import type { TPurchaseSera } from "@/lib/purchases/types";
 import { isoDateIn } from "@/lib/shipping/ship-dates";
-import { isUniqueViolation } from "@/lib/db/errors";
-import { deterministicIdempotencyKey, labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
+import { scanFormPurchase, type TScanFormIntentBody } from "./scan-form-purchase";
+import { labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
 
 type TCreateScanFormOptions = {
   db: TPrismaClient;
-  sera: TSeraClient;
+  sera: TPurchaseSera;
   shipmentIds: string[];
   actorId: string | null;
   now?: Date;
@@ -19,8 +22,8 @@ type TCreateScanFormOptions = {
  * A USPS SCAN form (PS 5630) for the selected labels. Only live labels shipping today or later
  * and not on a form yet; each refused label is named with its reason and nothing is sent.
  * Test labels are allowed: SERA (and the emulator) accept them, so Test Mode can try the flow.
- * The key is derived from the label set, so a retry replays SERA's manifest instead of making a
- * second one, and a duplicate row is stopped by the unique seraManifestId.
+ * The request is an intent of the purchase protocol, found again by its label set: a retry sends the
+ * same key and SERA replays its manifest instead of making a second one.
  */
 export async function createScanForm({ db, sera, shipmentIds, actorId, now = new Date(), timeZone = "UTC" }: TCreateScanFormOptions) {
   if (shipmentIds.length === 0) throw new AppError("INVALID_INPUT", "Select at least one label for the SCAN form.");
@@ -38,35 +41,22 @@ export async function createScanForm({ db, sera, shipmentIds, actorId, now = new
   refuseOffenders(problems, "No SCAN form was created");
 
   const labelIds = shipments.map((shipment) => shipment.seraLabelId!).sort();
-  const manifest = await sera.createManifest({ labelIds }, { idempotencyKey: deterministicIdempotencyKey(["scan-form", labelIds]) });
-  const formUrl = manifest.documents.find((document) => document.href)?.href ?? null;
-  const shipDate = manifest.shipDate?.slice(0, 10) ?? shipments.map((shipment) => shipment.shipDate.toISOString().slice(0, 10)).sort()[0]!;
-
-  try {
-    return await db.$transaction(async (tx) => {
-      const row = await tx.manifest.create({
-        data: { seraManifestId: manifest.manifestId, shipDate: new Date(`${shipDate}T00:00:00Z`), labelCount: manifest.itemCount ?? shipments.length, formUrl, createdById: actorId },
-        select: { id: true, seraManifestId: true, formUrl: true, labelCount: true },
-      });
-      const linked = await tx.shipment.updateMany({ where: { id: { in: shipments.map((s) => s.id) }, manifestId: null }, data: { manifestId: row.id } });
-      if (linked.count !== shipments.length) throw new AppError("CONFLICT", "Some of these labels were put on another SCAN form meanwhile. Reload the page.");
-      await tx.shipmentEvent.createMany({
-        data: shipments.map((shipment) => ({
-          shipmentId: shipment.id,
-          type: "manifested",
-          at: now,
-          actorId,
-          details: { seraManifestId: manifest.manifestId, manifestId: row.id },
-        })),
-      });
-      return { ...row, hasPrintableForm: formUrl !== null };
-    });
-  } catch (error) {
-    // A concurrent retry with the same labels got SERA's replay and recorded it first.
-    if (isUniqueViolation(error)) {
-      const row = await db.manifest.findUniqueOrThrow({ where: { seraManifestId: manifest.manifestId }, select: { id: true, seraManifestId: true, formUrl: true, labelCount: true } });
-      return { ...row, hasPrintableForm: row.formUrl !== null };
-    }
-    throw error;
-  }
+  const body: TScanFormIntentBody = {
+    shipmentIds: shipments.map((shipment) => shipment.id),
+    labelIds,
+    earliestShipDate: shipments.map((shipment) => shipment.shipDate.toISOString().slice(0, 10)).sort()[0]!,
+  };
+  const intentId = await findOrCreateIntent(db, {
+    kind: "scan_form",
+    body,
+    seraAccountId: await connectedSeraAccountOrThrow(db),
+    createdById: actorId,
+    links: { dedupeKey: hashRequest(["scan-form", labelIds]) },
+  });
+  await sendIntent({ db, sera, handler: scanFormPurchase, intentId, now });
+  const row = await db.manifest.findFirstOrThrow({
+    where: { shipments: { some: { id: body.shipmentIds[0] } } },
+    select: { id: true, seraManifestId: true, formUrl: true, labelCount: true },
+  });
+  return { ...row, hasPrintableForm: row.formUrl !== null };
 }

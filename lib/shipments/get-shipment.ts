@@ -13,6 +13,7 @@ export async function getShipmentOrThrow({ db, shipmentId }: { db: TPrismaClient
           imported: true,
           isTestLabel: true,
           seraLabelId: true,
+          seraAccountId: true,
           trackingNumber: true,
           trackingStatus: true,
           trackingCheckedAt: true,

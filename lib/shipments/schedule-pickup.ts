@@ -1,12 +1,13 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
-import { isSeraError } from "@/lib/sera/errors";
-import type { TSeraClient } from "@/lib/sera/client";
+import { connectedSeraAccountOrThrow } from "@/lib/purchases/connected-account";
+import { findOrCreateIntent, sendIntent } from "@/lib/purchases/protocol";
+import { hashRequest } from "@/lib/purchases/request-hash";
+import type { TPurchaseSera } from "@/lib/purchases/types";
 import { nextPickupDay } from "@/lib/shipping/ship-dates";
-import { pickupErrorMessage } from "./pickup-errors";
-import { isUniqueViolation } from "@/lib/db/errors";
-import { deterministicIdempotencyKey, labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
+import { pickupPurchase, type TPickupIntentBody } from "./pickup-purchase";
+import { labelName, loadSelectedShipments, notALiveLabel, refuseOffenders } from "./selection";
 
 /** The window ShipDesk asks for: the carrier comes during the day (SERA's default window too). */
 export const PICKUP_WINDOW = { start: "09:00:00", end: "17:00:00" } as const;
@@ -14,7 +15,7 @@ export const PICKUP_WINDOW = { start: "09:00:00", end: "17:00:00" } as const;
 
 type TSchedulePickupOptions = {
   db: TPrismaClient;
-  sera: TSeraClient;
+  sera: TPurchaseSera;
   shipmentIds: string[];
   instructions?: string;
   actorId: string | null;
@@ -44,47 +45,30 @@ export async function schedulePickup({ db, sera, shipmentIds, instructions, acto
   const day = nextPickupDay(now, timeZone);
   const window = { startAt: `${day.date}T${PICKUP_WINDOW.start}Z`, endAt: `${day.date}T${PICKUP_WINDOW.end}Z` };
   const labelIds = shipments.map((shipment) => shipment.seraLabelId!).sort();
-  const note = instructions?.trim() || undefined;
-  // Earlier (cancelled) pickups of these labels are part of the key: booking again after a
+  const note = instructions?.trim() || null;
+  // Earlier (cancelled) pickups of these labels are part of the request: booking again after a
   // cancel is a new request, never a replay of the cancelled one.
   const earlierPickups = shipments.map((shipment) => shipment.pickupId ?? "").sort();
-  const idempotencyKey = deterministicIdempotencyKey(["pickup", labelIds, window, note ?? null, earlierPickups]);
-
-  let pickup: Awaited<ReturnType<TSeraClient["createPickup"]>>;
-  try {
-    pickup = await sera.createPickup({ labelIds, window, instructions: note }, { idempotencyKey });
-  } catch (error) {
-    const names = Object.fromEntries(shipments.map((shipment) => [shipment.seraLabelId!, labelName(shipment)]));
-    const message = isSeraError(error) ? pickupErrorMessage(error.seraCode, error.seraMessage, names) : null;
-    if (message) throw new AppError("SERA_ERROR", message, { internalMessage: error instanceof Error ? error.message : String(error), cause: error });
-    throw error;
-  }
-
-  const windowStart = new Date(pickup.window?.startAt ?? window.startAt);
-  const windowEnd = new Date(pickup.window?.endAt ?? window.endAt);
-  const select = { id: true, seraPickupId: true, windowStart: true, windowEnd: true, instructions: true, estimatedCostCents: true } as const;
-  try {
-    return await db.$transaction(async (tx) => {
-      const row = await tx.pickup.create({
-        data: { seraPickupId: pickup.pickupId, windowStart, windowEnd, instructions: note ?? null, estimatedCostCents: pickup.estimatedCostCents, createdById: actorId },
-        select,
-      });
-      await tx.shipment.updateMany({ where: { id: { in: shipments.map((s) => s.id) } }, data: { pickupId: row.id } });
-      await tx.shipmentEvent.createMany({
-        data: shipments.map((shipment) => ({
-          shipmentId: shipment.id,
-          type: "pickup_scheduled",
-          at: now,
-          actorId,
-          details: { seraPickupId: pickup.pickupId, pickupId: row.id, date: day.date, instructions: note ?? null },
-        })),
-      });
-      return { ...row, date: day.date, skipped: day.skipped };
-    });
-  } catch (error) {
-    // A concurrent retry got SERA's replay of the same pickup and recorded it first.
-    if (!isUniqueViolation(error)) throw error;
-    const row = await db.pickup.findUniqueOrThrow({ where: { seraPickupId: pickup.pickupId }, select });
-    return { ...row, date: day.date, skipped: day.skipped };
-  }
+  const body: TPickupIntentBody = {
+    shipmentIds: shipments.map((shipment) => shipment.id),
+    labelIds,
+    labelNames: Object.fromEntries(shipments.map((shipment) => [shipment.seraLabelId!, labelName(shipment)])),
+    window,
+    date: day.date,
+    instructions: note,
+  };
+  const intentId = await findOrCreateIntent(db, {
+    kind: "pickup",
+    body,
+    seraAccountId: await connectedSeraAccountOrThrow(db),
+    createdById: actorId,
+    links: { dedupeKey: hashRequest(["pickup", labelIds, window, note, earlierPickups]) },
+  });
+  await sendIntent({ db, sera, handler: pickupPurchase, intentId, now });
+  const pickup = await db.pickup.findFirstOrThrow({
+    where: { shipments: { some: { id: body.shipmentIds[0] } }, status: "scheduled" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, seraPickupId: true, windowStart: true, windowEnd: true, instructions: true, estimatedCostCents: true },
+  });
+  return { ...pickup, date: day.date, skipped: day.skipped };
 }

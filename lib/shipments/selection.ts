@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { formatOrderNumber } from "@/lib/format";
@@ -55,17 +54,3 @@ export function refuseOffenders(problems: string[], what: string): void {
   const list = problems.map((problem) => `• ${problem[0]?.toUpperCase()}${problem.slice(1)}.`).join("\n");
   throw new AppError("INVALID_INPUT", `${what}:\n${list}`, { fieldErrors: { shipmentIds: list } });
 }
-
-/**
- * A UUIDv4-shaped idempotency key derived from what is asked: the same request sends the same
- * key, so a retry after a timeout or crash makes SERA replay its first answer (24 h) instead of
- * creating a second SCAN form or pickup. The schema has no intent row for these yet.
- */
-export function deterministicIdempotencyKey(parts: unknown[]): string {
-  const hex = createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32).split("");
-  hex[12] = "4";
-  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-

@@ -2,7 +2,8 @@
 
 import { defineAction } from "@/lib/action-client";
 import { getDb } from "@/lib/db";
-import { addressOf, buyLabel, labelSpecOf } from "@/lib/shipments/buy-label";
+import { buyLabel } from "@/lib/shipments/buy-label";
+import { addressOf, labelSpecOf } from "@/lib/shipments/label-spec";
 import { ZBuyLabel } from "@/lib/shipments/schemas";
 import { getSeraClient } from "@/lib/sera/client";
 import { ZParseAddress, ZValidateAddress } from "./schemas";

@@ -1,3 +1,4 @@
+import { HOLDS_UNITS } from "@/lib/orders/fulfilment";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { isDomesticDestination } from "@/lib/shipping/international";
@@ -38,7 +39,7 @@ export async function getWizardData({ db, orderNumber, now = new Date() }: { db:
             unitWeightOz: true,
             hsCode: true,
             countryOfOrigin: true,
-            shipmentItems: { where: { shipment: { status: { notIn: ["refunded", "purchase_failed"] } } }, select: { quantity: true } },
+            shipmentItems: { where: { shipment: HOLDS_UNITS }, select: { quantity: true } },
           },
         },
       },

@@ -6,7 +6,7 @@ import path from "node:path";
  * Port 0 (a free port), control API on, state in memory.
  */
 const EMULATOR_DIR = path.resolve(__dirname, "../../sera-emulator");
-const START_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = 60_000;
 
 export type TFault = {
   method: "GET" | "POST" | "PUT" | "DELETE" | "*";

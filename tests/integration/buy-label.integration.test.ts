@@ -68,9 +68,10 @@ describe("buying a label for an order against the emulator", () => {
     await setBalance(100);
   });
 
-  it("Test Mode: buys a free test label, stores the shipment with its items and marks the order shipped", async () => {
+  it("Test Mode: buys a free test label and stores the shipment with its items; the order's status and the customer are left alone", async () => {
     const order = await freshOrder();
     const input = wizardInput(order);
+    const before = await db().order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, trackingSummary: true } });
     const bought = await buy(input);
     expect(bought).toMatchObject({ shipmentId: input.shipmentId, isTestLabel: true, postageCents: 0 });
     expect(bought.trackingNumber).toBeTruthy();
@@ -87,9 +88,10 @@ describe("buying a label for an order against the emulator", () => {
     expect(ledgerLabel).toMatchObject({ label_id: bought.labelId, is_test_label: true, amount_charged: 0 });
     expect(await balanceCents()).toBe(10_000);
     expect(await db().order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, trackingSummary: true } })).toEqual({
-      status: "shipped",
-      trackingSummary: "awaiting_shipment",
+      status: before.status,
+      trackingSummary: before.trackingSummary,
     });
+    expect(await db().outboxEmail.count({ where: { shipmentId: input.shipmentId } })).toBe(0);
   });
 
   it("Live: a partial shipment charges the ledger amount, leaves the rest shippable, and no second wizard can over-ship", async () => {

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/create-client";
 import { requestRefund } from "@/lib/refunds/request-refund";
-import { markRefundCredited, syncRefunds } from "@/lib/refunds/sync-refunds";
+import { finishPendingPurchases } from "@/lib/purchases/finish-pending-purchases";
+import { markRefundCredited } from "@/lib/refunds/sync-refunds";
 import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
 import { buyLabel } from "@/lib/shipments/buy-label";
 import { getShipmentHistory, recordLabelPrint } from "@/lib/shipments/shipment-history";
@@ -64,7 +65,7 @@ describe("refunds and reprints against the emulator", () => {
     [emulator, database] = await Promise.all([startSeraEmulator({ env: { SERA_EMULATOR_REFUND_DELAY_SECONDS: "60" } }), createTestDatabase()]);
     await seedDemo({ db: database.db, adminEmail: "admin@junipertea.example", adminPassword: "correct horse battery staple" });
     adminId = (await database.db.user.findFirstOrThrow({ where: { role: "admin" }, select: { id: true } })).id;
-    const config = testSeraConfig(emulator, { timeoutMs: 800 });
+    const config = testSeraConfig(emulator, { timeoutMs: 3000 });
     await connectTestStore({ db: database.db, config, emulator });
     sera = getSeraClient({ db: database.db, config });
     await database.db.storeSettings.update({ where: { id: 1 }, data: { testMode: false, autoRefillEnabled: false } });
@@ -112,15 +113,15 @@ describe("refunds and reprints against the emulator", () => {
     expect(history.map((entry) => entry.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^Refund requested/), expect.stringMatching(/^Refund credited/)]));
   });
 
-  it("a void whose answer is lost keeps the claim; syncRefunds sends it again and 'already voided' counts as accepted", async () => {
+  it("a void whose answer is lost keeps the claim; the recovery job sends it again and 'already voided' counts as accepted", async () => {
     const { shipmentId, labelId } = await shippedOrder();
     await emulator.fault({ method: "PUT", path: "/sera/v1/labels/*/void", action: "commit_then_drop", count: 5 });
     const outcome = await refund(shipmentId).catch((error: { code: string }) => error);
     if ("code" in outcome) expect(outcome.code).toBe("SERA_UNAVAILABLE");
     expect(await ledgerLabel(labelId)).toMatchObject({ voided: true });
     await emulator.clearFaults();
-    expect(await syncRefunds({ db: db(), sera })).toMatchObject({ resent: 0 });
-    await syncRefunds({ db: db(), sera, now: new Date(Date.now() + 60_000) });
+    expect(await finishPendingPurchases({ db: db(), sera })).toMatchObject({ examined: 0 });
+    expect(await finishPendingPurchases({ db: db(), sera, now: new Date(Date.now() + 60_000) })).toMatchObject({ examined: 1, finished: 1 });
     const after = await stateOf(shipmentId);
     expect(after.status).toBe("refunded");
     expect(await db().refundRequest.count({ where: { shipmentId } })).toBe(1);

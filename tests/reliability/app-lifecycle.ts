@@ -30,6 +30,11 @@ export class AppLifecycle {
     return this.restarting !== null || this.server === null;
   }
 
+  /** Started and not killed: false after stop(), e.g. once the embedded database was read. */
+  get isRunning(): boolean {
+    return this.server !== null;
+  }
+
   async start(): Promise<void> {
     this.server = await startAppServer({ port: this.options.port, env: this.options.env });
   }

@@ -52,13 +52,15 @@ export type TLoadResult = {
   retries: number;
   walkedAway: number;
   loadEndedAt: number;
+  /** Orders the load did not ship, for what runs after it. */
+  unusedOrders: TOrderForLabel[];
 };
 
 export async function driveLoad(options: TLoadOptions): Promise<TLoadResult> {
   const { lifecycle, sessions, emulator, proxy, random } = options;
   const tasks = shuffle([...Array<"label">(options.labels).fill("label"), ...Array<"funds">(options.funds).fill("funds")], random);
   const orders = [...options.orders];
-  const result: TLoadResult = { labels: [], funds: [], faults: { delay: 0, error: 0, drop: 0, commit_then_drop: 0 }, retries: 0, walkedAway: 0, loadEndedAt: 0 };
+  const result: TLoadResult = { labels: [], funds: [], faults: { delay: 0, error: 0, drop: 0, commit_then_drop: 0 }, retries: 0, walkedAway: 0, loadEndedAt: 0, unusedOrders: [] };
   let injecting = true;
   const afterAnswerTarget = Math.ceil(options.killTarget * 0.8);
   const midRequestTarget = options.killTarget - afterAnswerTarget;
@@ -198,6 +200,7 @@ export async function driveLoad(options: TLoadOptions): Promise<TLoadResult> {
   await lifecycle.waitUntilUp();
   await emulator.clearFaults();
   result.loadEndedAt = Date.now();
+  result.unusedOrders = orders;
   return result;
 }
 

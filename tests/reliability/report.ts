@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { formatCents } from "@/lib/format";
+import type { TEdgesResult } from "./edges";
 import type { TFaultKind } from "./load";
 
 export type TReport = {
@@ -37,6 +38,7 @@ export type TReport = {
   balanceCents: number;
   expectedBalanceCents: number;
   refusalMessages: Record<string, number>;
+  edges: Omit<TEdgesResult, "problems"> & { voided: number; onScanForms: number; inPickups: number; refundsCreditedCents: number };
   mismatches: string[];
   /** Fewer sales than requested (calls lost before their intent was written and not made up). */
   shortfall: string | null;
@@ -64,7 +66,12 @@ export function printReport(report: TReport): void {
     ["pending intents at the end", `${report.pendingIntents} (${report.recoveryChecks} checks)`],
     ["charged by SERA / postage in ShipDesk", `${formatCents(report.chargedCents)} / ${formatCents(report.postageRecordedCents)}`],
     ["funds added", formatCents(report.fundsCents)],
-    ["SERA balance / start + funds - charges", `${formatCents(report.balanceCents)} / ${formatCents(report.expectedBalanceCents)}`],
+    ["SERA balance / start + funds - charges + refunds", `${formatCents(report.balanceCents)} / ${formatCents(report.expectedBalanceCents)}`],
+    ["voids / SCAN forms / pickups (edges)", `${report.edges.refundsAsked} refunds asked (${report.edges.voided} labels void at SERA), ${report.edges.scanForms} forms (${report.edges.onScanForms} labels), ${report.edges.pickups} pickups (${report.edges.inPickups} labels); ${report.edges.edgeFaults} faults, ${report.edges.edgeKills} kills`],
+    ["revoked grant", `${report.edges.revokedPending} purchases with lost answers met a revoked grant, finished after reconnecting`],
+    ["account switch while pending", report.edges.accountSwitchRefused ? "refused" : "ALLOWED"],
+    ["past SERA's 24-hour window", `${report.edges.reviewed} to review, resolved from the page: ${report.edges.reviewResolvedCharged} charged, ${report.edges.reviewResolvedNotCharged} not`],
+    ["refunds credited by SERA", formatCents(report.edges.refundsCreditedCents)],
     ["mismatches", String(report.mismatches.length)],
     ["run time", `${report.runSeconds} s`],
   ];

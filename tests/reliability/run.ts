@@ -19,6 +19,7 @@ import { startSeraEmulator, type TSeraEmulator } from "@/tests/helpers/sera-emul
 import { startSeraProxy, type TSeraProxy } from "@/tests/helpers/sera-proxy";
 import { AppLifecycle } from "./app-lifecycle";
 import { ADMIN_PASSWORD, prepareDatabase, reliabilityDatabase, type TReliabilityDatabase } from "./database";
+import { driveEdges } from "./edges";
 import { driveLoad, seededRandom } from "./load";
 import { printReport, writeReport, type TReport } from "./report";
 import { verifyRun, type TFullLedger } from "./verify";
@@ -56,7 +57,7 @@ async function main() {
   if (await fetch(`http://127.0.0.1:${APP_PORT}/`).then(() => true, () => false)) throw new Error(`port ${APP_PORT} is already in use`);
   if (!existsSync(path.join(distDir(), "BUILD_ID"))) await run("npx", ["next", "build"]);
 
-  const { orders, adminEmails } = await prepareDatabase(database, { dataDir, orderCount: Math.ceil(labels * 1.2) + 20, serverUrl });
+  const { orders, adminEmails } = await prepareDatabase(database, { dataDir, orderCount: Math.ceil(labels * 1.2) + 40, serverUrl });
   console.log(`database ready (${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
 
   let emulator: TSeraEmulator | null = null;
@@ -97,6 +98,12 @@ async function main() {
     console.log(`load done (${((Date.now() - startedAt) / 1000).toFixed(0)} s); waiting for the recovery job...`);
 
     const recovery = await waitForRecovery({ database, lifecycle, loadEndedAt: load.loadEndedAt, deadline: lastKillAt + RECOVERY_DEADLINE_MS });
+    console.log(`recovered (${((Date.now() - startedAt) / 1000).toFixed(0)} s); the protocol's edges: voids, SCAN forms, pickups, a revoked grant, an account switch, the 24-hour window...`);
+    const edges = await driveEdges({ lifecycle, sessions, emulator, database, load, orders: load.unusedOrders, random });
+    const edgesEndedAt = Date.now();
+    const edgeRecovery = await waitForRecovery({ database, lifecycle, loadEndedAt: edgesEndedAt, deadline: edgesEndedAt + RECOVERY_DEADLINE_MS });
+    recovery.timedOut ||= edgeRecovery.timedOut;
+    recovery.checks += edgeRecovery.checks;
     const ledger = await emulator.control<TFullLedger>("GET", "/ledger");
     await lifecycle.stop();
     const { db, close } = await database.open();
@@ -106,6 +113,7 @@ async function main() {
     } finally {
       await close();
     }
+    verification.mismatches.push(...edges.problems);
     if (recovery.timedOut) verification.mismatches.unshift(`pending intents not finished within ${RECOVERY_DEADLINE_MS / 60_000} minutes of the last kill`);
 
     const report: TReport = {
@@ -141,6 +149,7 @@ async function main() {
       balanceCents: verification.balanceCents,
       expectedBalanceCents: verification.expectedBalanceCents,
       refusalMessages: verification.refusalMessages,
+      edges: { ...edges, voided: verification.voided, onScanForms: verification.onScanForms, inPickups: verification.inPickups, refundsCreditedCents: verification.refundsCreditedCents },
       mismatches: verification.mismatches,
       shortfall:
         verification.labelsSold < labels || verification.fundsAdded < funds

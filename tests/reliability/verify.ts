@@ -14,6 +14,11 @@ export type TLedgerLabel = {
   created_at: string;
   amount_charged: number;
   is_test_label: boolean;
+  voided: boolean;
+  refund_status: string;
+  refund_amount: number;
+  manifest_id: string | null;
+  pickup_id: string | null;
 };
 export type TLedgerFunds = { transaction_id: string; username: string; amount: number; idempotency_key: string; created_at: string };
 export type TFullLedger = {
@@ -42,6 +47,10 @@ export type TVerification = {
   lastCompletionAt: number | null;
   killsBetweenAnswerAndWrite: number;
   killsWithSoldButUnrecorded: number;
+  voided: number;
+  onScanForms: number;
+  inPickups: number;
+  refundsCreditedCents: number;
 };
 
 const cents = (dollars: number) => Math.round(dollars * 100);
@@ -72,13 +81,26 @@ export async function verifyRun({
       state: true,
       createdAt: true,
       completedAt: true,
-      shipment: { select: { id: true, status: true, seraLabelId: true, trackingNumber: true, postageCents: true, isTestLabel: true } },
+      shipment: {
+        select: {
+          id: true,
+          status: true,
+          seraLabelId: true,
+          trackingNumber: true,
+          postageCents: true,
+          isTestLabel: true,
+          manifest: { select: { seraManifestId: true } },
+          pickup: { select: { seraPickupId: true, status: true } },
+        },
+      },
       postagePurchase: { select: { state: true, amountCents: true, confirmationNumber: true, trigger: true } },
     },
   });
   const intentByKey = new Map(intents.map((intent) => [intent.idempotencyKey, intent]));
   const pendingIntents = intents.filter((intent) => intent.state === "pending").length;
   if (pendingIntents > 0) mismatches.push(`${pendingIntents} purchase intents are still pending`);
+  const inReview = intents.filter((intent) => intent.state === "needs_review").length;
+  if (inReview > 0) mismatches.push(`${inReview} purchase intents are still waiting for review`);
 
   // Ledger → database: every label SERA sold belongs to exactly one shipment.
   const soldByKey = groupBy(sold, (label) => label.idempotency_key);
@@ -93,9 +115,16 @@ export async function verifyRun({
       mismatches.push(`label ${label.label_id} (key ${label.idempotency_key}) belongs to no shipment`);
       continue;
     }
-    if (shipment.status !== "label_created" || shipment.seraLabelId !== label.label_id) {
-      mismatches.push(`label ${label.label_id}: shipment ${shipment.id} is ${shipment.status} with label ${shipment.seraLabelId}`);
+    // A label void at SERA is refunded in ShipDesk; every other sold label is live.
+    const expectedStatus = label.voided ? "refunded" : "label_created";
+    if (shipment.status !== expectedStatus || shipment.seraLabelId !== label.label_id) {
+      mismatches.push(`label ${label.label_id}${label.voided ? " (void at SERA)" : ""}: shipment ${shipment.id} is ${shipment.status} with label ${shipment.seraLabelId}`);
     }
+    if ((shipment.manifest?.seraManifestId ?? null) !== (label.manifest_id ?? null)) {
+      mismatches.push(`label ${label.label_id}: SCAN form ${shipment.manifest?.seraManifestId ?? "none"} in ShipDesk, ${label.manifest_id ?? "none"} at SERA`);
+    }
+    const pickupAtShipDesk = shipment.pickup?.status === "scheduled" ? shipment.pickup.seraPickupId : null;
+    if (pickupAtShipDesk !== (label.pickup_id ?? null)) mismatches.push(`label ${label.label_id}: pickup ${pickupAtShipDesk ?? "none"} in ShipDesk, ${label.pickup_id ?? "none"} at SERA`);
     if (shipment.trackingNumber !== label.tracking_number) mismatches.push(`label ${label.label_id}: tracking ${shipment.trackingNumber} != ${label.tracking_number}`);
     if (shipment.postageCents !== cents(label.amount_charged)) {
       mismatches.push(`label ${label.label_id}: postage recorded ${shipment.postageCents} != charged ${cents(label.amount_charged)}`);
@@ -111,7 +140,7 @@ export async function verifyRun({
       mismatches.push(`label intent ${intent.idempotencyKey} has no shipment`);
       continue;
     }
-    if (shipment.status === "label_created") {
+    if (shipment.status === "label_created" || shipment.status === "refunded") {
       if (intent.state !== "succeeded") mismatches.push(`shipment ${shipment.id} has a label but its intent is ${intent.state}`);
       if (!shipment.seraLabelId || !soldLabelIds.has(shipment.seraLabelId)) mismatches.push(`shipment ${shipment.id}: label ${shipment.seraLabelId} is not in SERA's ledger`);
     } else if (shipment.status === "purchase_failed") {
@@ -124,10 +153,13 @@ export async function verifyRun({
   }
   const orphans = await db.shipment.findMany({ where: { imported: false, purchaseIntent: null }, select: { id: true, status: true } });
   for (const orphan of orphans) mismatches.push(`shipment ${orphan.id} (${orphan.status}) has no purchase intent`);
+  const voidIntents = intents.filter((intent) => intent.kind === "void" && intent.state !== "succeeded" && intent.state !== "failed");
+  for (const intent of voidIntents) mismatches.push(`void ${intent.idempotencyKey} ended ${intent.state}`);
   const labelsRecorded = labelIntents.filter((intent) => intent.shipment?.status === "label_created").length;
   const labelsFailed = labelIntents.filter((intent) => intent.shipment?.status === "purchase_failed").length;
   const chargedCents = sum(sold.map((label) => cents(label.amount_charged)));
-  const postageRecordedCents = sum(labelIntents.filter((intent) => intent.shipment?.status === "label_created").map((intent) => intent.shipment!.postageCents ?? 0));
+  const bought = labelIntents.filter((intent) => intent.shipment?.status === "label_created" || intent.shipment?.status === "refunded");
+  const postageRecordedCents = sum(bought.map((intent) => intent.shipment!.postageCents ?? 0));
   if (chargedCents !== postageRecordedCents) mismatches.push(`SERA charged ${chargedCents} cents, ShipDesk recorded ${postageRecordedCents} cents of postage`);
 
   // Add-funds, both ways: every charge to one purchase.
@@ -140,7 +172,8 @@ export async function verifyRun({
       mismatches.push(`add-funds ${transaction.transaction_id} (key ${key}) belongs to no purchase`);
       continue;
     }
-    if (purchase.state !== "succeeded" || purchase.confirmationNumber !== transaction.transaction_id || purchase.amountCents !== cents(transaction.amount)) {
+    // ShipDesk's reference for an add-funds is the key SERA knows it by (SERA's answer has no transaction number).
+    if (purchase.state !== "succeeded" || purchase.confirmationNumber !== key || purchase.amountCents !== cents(transaction.amount)) {
       mismatches.push(`add-funds ${transaction.transaction_id}: purchase is ${purchase.state} ${purchase.confirmationNumber} ${purchase.amountCents}c vs ${cents(transaction.amount)}c`);
     }
   }
@@ -157,8 +190,10 @@ export async function verifyRun({
   }
   const fundsCents = sum(funded.map((funds) => cents(funds.amount)));
   const balanceCents = cents(ledger.balances.find((balance) => balance.username === username)?.amount_available ?? Number.NaN);
-  const expectedBalanceCents = startBalanceCents + fundsCents - chargedCents;
-  if (balanceCents !== expectedBalanceCents) mismatches.push(`SERA balance ${balanceCents} != start + funds - charges = ${expectedBalanceCents}`);
+  // Refunds SERA approved come back to the balance (the emulator's clock moves a day in the edges phase).
+  const refundsCreditedCents = sum(sold.filter((label) => label.refund_status === "approved").map((label) => cents(label.refund_amount)));
+  const expectedBalanceCents = startBalanceCents + fundsCents - chargedCents + refundsCreditedCents;
+  if (balanceCents !== expectedBalanceCents) mismatches.push(`SERA balance ${balanceCents} != start + funds - charges + refunds = ${expectedBalanceCents}`);
 
   // What the admins were told: ok really means bought; a refusal says something clear.
   const refusalMessages: Record<string, number> = {};
@@ -173,7 +208,7 @@ export async function verifyRun({
   for (const record of load.labels) {
     for (const answer of record.okAnswers) {
       const shipment = shipments.get(record.key);
-      if (!shipment || shipment.status !== "label_created" || shipment.trackingNumber !== answer.trackingNumber || shipment.postageCents !== answer.postageCents) {
+      if (!shipment || (shipment.status !== "label_created" && shipment.status !== "refunded") || shipment.trackingNumber !== answer.trackingNumber || shipment.postageCents !== answer.postageCents) {
         mismatches.push(`buyLabel answered ok for ${record.key} (${answer.trackingNumber}) but the shipment is ${shipment?.status} ${shipment?.trackingNumber}`);
       }
     }
@@ -216,6 +251,10 @@ export async function verifyRun({
     lastCompletionAt: completions.length ? Math.max(...completions) : null,
     killsBetweenAnswerAndWrite,
     killsWithSoldButUnrecorded,
+    voided: sold.filter((label) => label.voided).length,
+    onScanForms: sold.filter((label) => label.manifest_id).length,
+    inPickups: sold.filter((label) => label.pickup_id).length,
+    refundsCreditedCents,
   };
 }
 

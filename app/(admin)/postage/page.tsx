@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { BalancePanel } from "@/components/postage/balance-panel";
 import { ConnectionCard } from "@/components/postage/connection-card";
 import { PurchasesTable } from "@/components/postage/purchases-table";
+import { ReviewBanner } from "@/components/purchases/review-banner";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +11,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatCents, formatDateTime } from "@/lib/format";
 import { getPostageOverview } from "@/lib/postage/get-postage-overview";
+import { countPurchasesToReview } from "@/lib/purchases/review";
 
 export const metadata: Metadata = { title: "Postage" };
 
@@ -18,7 +20,8 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 export default async function PostagePage({ searchParams }: TProps) {
   const user = await requirePageUser();
   const params = await searchParams;
-  const overview = await getPostageOverview({ db: await getDb() });
+  const db = await getDb();
+  const [overview, toReview] = await Promise.all([getPostageOverview({ db }), countPurchasesToReview({ db })]);
   const settings = overview.settings;
   const seraError = typeof params.sera_error === "string" ? params.sera_error : null;
   return (
@@ -27,6 +30,7 @@ export default async function PostagePage({ searchParams }: TProps) {
       <div className="space-y-6">
         {params.connected === "1" && overview.connected && <Alert tone="success">ShipDesk is now connected to your SERA account.</Alert>}
         {seraError && <Alert tone="error">{seraError}</Alert>}
+        <ReviewBanner count={toReview} />
         <ConnectionCard
           canChange={canChange(user.role)}
           connection={{
@@ -51,7 +55,9 @@ export default async function PostagePage({ searchParams }: TProps) {
             )}
           </Card>
         )}
-        <p className="text-sm"><a className="text-brand-700 hover:underline" href="/refunds">Refund requests and SERA&apos;s refund report</a></p>
+        <p className="text-sm"><a className="text-brand-700 hover:underline" href="/refunds">Refund requests and SERA&apos;s refund report</a>
+          {" · "}
+          <a className="text-brand-700 hover:underline" href="/postage/review">Purchases to review</a></p>
         <Card title="Purchases">
           <PurchasesTable purchases={overview.purchases} />
         </Card>

@@ -5,6 +5,7 @@ import { ShipmentActions } from "@/components/shipments/shipment-actions";
 import { ShipmentStatusBadge } from "@/components/shipments/shipment-status-badge";
 import { ShipmentLogistics } from "@/components/shipments/shipment-logistics";
 import { TrackingPanel } from "@/components/shipments/tracking-panel";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,6 +13,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { formatCents, formatDate, formatDateTime, formatOrderNumber, formatWeightOz } from "@/lib/format";
+import { connectedSeraAccount } from "@/lib/purchases/connected-account";
 import { getShipmentOrThrow } from "@/lib/shipments/get-shipment";
 import { findMailClass } from "@/lib/shipping/mail-classes";
 
@@ -31,6 +33,8 @@ async function loadShipment(id: string) {
 export default async function ShipmentPage({ params }: TProps) {
   await requirePageUser();
   const shipment = await loadShipment((await params).id);
+  const connectedAccount = await connectedSeraAccount(await getDb());
+  const otherAccount = shipment.seraAccountId && connectedAccount && connectedAccount !== shipment.seraAccountId ? shipment.seraAccountId : null;
   const order = shipment.order;
   const rows: [string, React.ReactNode][] = [
     ["Order", <Link key="order" href={`/orders/${order.number}`} className="text-brand-700 hover:underline">{formatOrderNumber(order.number)}</Link>],
@@ -56,6 +60,14 @@ export default async function ShipmentPage({ params }: TProps) {
         }
         actions={<Link href="/shipments" className="text-sm text-brand-700 hover:underline">← All shipments</Link>}
       />
+      {otherAccount && (
+        <div className="mb-4">
+          <Alert tone="warning">
+            This label was bought on SERA account {otherAccount}; account {connectedAccount} is connected now. Reprint, tracking and refund work
+            only on the account that sold it: connect account {otherAccount} on the Postage page to use them.
+          </Alert>
+        </div>
+      )}
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <Card title="Tracking">

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { connectedSeraAccount } from "@/lib/purchases/connected-account";
 import { getSeraClient } from "@/lib/sera/client";
 import { recordLabelPrint } from "@/lib/shipments/shipment-history";
 
@@ -26,9 +27,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const db = await getDb();
     const shipment = await db.shipment.findUnique({
       where: { id },
-      select: { seraLabelId: true, labelFormat: true, labelSize: true, order: { select: { id: true, number: true } } },
+      select: { seraLabelId: true, seraAccountId: true, labelFormat: true, labelSize: true, order: { select: { id: true, number: true } } },
     });
     if (!shipment?.seraLabelId) return text(404, "This shipment has no SERA label to print.");
+    const connected = await connectedSeraAccount(db);
+    if (shipment.seraAccountId && connected && connected !== shipment.seraAccountId) {
+      return text(409, `This label was bought on SERA account ${shipment.seraAccountId}, and account ${connected} is connected now. Connect account ${shipment.seraAccountId} on the Postage page to print it.`);
+    }
     const format = query.data.format ?? shipment.labelFormat;
     const size = query.data.size ?? (shipment.labelSize === "letter" ? "letter" : "4x6");
     const { documents } = await getSeraClient({ db }).reprintLabel(

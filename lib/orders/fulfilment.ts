@@ -1,0 +1,51 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * The one place that says which shipments hold an order's units and which count as shipped.
+ *
+ * Holds units: every shipment except those that never got a label or gave it back. A label being
+ * bought (purchasing) holds its units, so two admins cannot sell the same unit twice.
+ * Counts as shipped: a live label bought in Live Mode. A test label is a trial: it holds its units
+ * (the admin decides what to do with it) but never makes an order shipped.
+ */
+export const HOLDS_UNITS: Prisma.ShipmentWhereInput = { status: { notIn: ["refunded", "purchase_failed"] } };
+
+export const COUNTS_AS_SHIPPED: Prisma.ShipmentWhereInput = {
+  status: { in: ["label_created", "refund_requested", "refund_rejected"] },
+  isTestLabel: false,
+};
+
+type TOrderItemQuantity = { id: string; quantity: number };
+type TShippedRow = { orderItemId: string; quantity: number };
+
+/** Units of one order item in the given shipment rows. */
+export function unitsIn(rows: TShippedRow[], orderItemId: string): number {
+  return rows.filter((row) => row.orderItemId === orderItemId).reduce((sum, row) => sum + row.quantity, 0);
+}
+
+export type TShippedState = "shipped" | "partially_shipped" | "processing";
+
+export function shippedStateOf(items: TOrderItemQuantity[], shipped: TShippedRow[]): TShippedState {
+  const allShipped = items.length > 0 && items.every((item) => unitsIn(shipped, item.id) >= item.quantity);
+  if (allShipped) return "shipped";
+  return items.some((item) => unitsIn(shipped, item.id) > 0) ? "partially_shipped" : "processing";
+}
+
+/**
+ * After a label starts or stops counting as shipped, the order's status follows. Orders cancelled,
+ * or never marked shipped (pending), are left alone; `markShipped` (a new live label flagged as
+ * shipped) moves any order but a cancelled one forward.
+ */
+export async function recomputeOrderStatus(tx: Prisma.TransactionClient, orderId: string, { markShipped = false } = {}): Promise<TShippedState | null> {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, items: { select: { id: true, quantity: true } } } });
+  const movable = order.status === "shipped" || order.status === "partially_shipped" || (markShipped && order.status !== "cancelled");
+  if (!movable) return null;
+  const rows = await tx.shipmentItem.findMany({
+    where: { orderItem: { orderId }, shipment: COUNTS_AS_SHIPPED },
+    select: { orderItemId: true, quantity: true },
+  });
+  const status = shippedStateOf(order.items, rows);
+  const trackingSummary = status === "processing" ? null : undefined;
+  if (status !== order.status) await tx.order.update({ where: { id: orderId }, data: { status, ...(trackingSummary === null ? { trackingSummary: null } : {}) } });
+  return status;
+}

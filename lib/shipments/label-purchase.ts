@@ -1,0 +1,115 @@
+import "server-only";
+import { formatCents } from "@/lib/format";
+import { recomputeOrderStatus } from "@/lib/orders/fulfilment";
+import { autoRefill } from "@/lib/postage/auto-refill";
+import type { TPurchaseHandler } from "@/lib/purchases/types";
+import { mayBeInsufficientBalance } from "@/lib/sera/errors";
+import type { TLabelSpec } from "@/lib/sera/requests";
+import type { TPurchasedLabel } from "@/lib/sera/transform";
+import { queueShippedEmail } from "./notify-shipped";
+
+/**
+ * What a label intent stores: enough to send the identical request again after a crash. Test Mode
+ * is fixed when the intent is made and sent as `is_test_label`; SERA's answer does not say it, so
+ * the request is what tells a test label.
+ */
+export type TLabelIntentBody = { orderId: string; orderNumber?: number; shipmentId: string; spec: TLabelSpec; testMode: boolean };
+
+export const labelPurchase: TPurchaseHandler<TLabelIntentBody, TPurchasedLabel> = {
+  kind: "label",
+  keyed: true,
+  describe: (body) => ({
+    summary: `${body.testMode ? "Test label" : "Label"} for order${body.orderNumber ? ` #${body.orderNumber}` : ""} (${body.spec.serviceType}, ${body.spec.weightOz} oz to ${body.spec.to.postalCode})`,
+    amountCents: null,
+  }),
+
+  pendingMessage:
+    "SERA did not confirm the label. Nothing will be bought twice: ShipDesk finishes it with the same request shortly, or press Buy again.",
+  notSavedMessage:
+    "SERA sold the label, but ShipDesk could not save it yet. Nothing will be bought twice: ShipDesk saves it with the same request shortly, or press Buy again.",
+
+  send: ({ sera, body, idempotencyKey }) =>
+    sera.createLabel(body.spec, { idempotencyKey, testMode: body.testMode, context: { orderId: body.orderId, shipmentId: body.shipmentId } }),
+
+  async record(tx, { intent, body, answer: label }) {
+    // Postage is what SERA priced the label at (shipment_cost.total_amount); a test label costs nothing.
+    const postageCents = body.testMode ? 0 : label.totalCents;
+    const shipment = await tx.shipment.update({
+      where: { id: body.shipmentId },
+      data: {
+        status: "label_created",
+        seraLabelId: label.labelId,
+        seraAccountId: intent.seraAccountId,
+        trackingNumber: label.trackingNumber,
+        postageCents,
+        isTestLabel: body.testMode,
+        events: {
+          create: {
+            type: "label_created",
+            actorId: intent.createdById,
+            details: { labelId: label.labelId, trackingNumber: label.trackingNumber, postageCents, documents: label.documents },
+          },
+        },
+      },
+      select: { flagAsShipped: true, comments: true, mailClass: true },
+    });
+    // A test label is a trial: it never ships an order and never e-mails a customer.
+    if (body.testMode || !shipment.flagAsShipped) return;
+    const state = await recomputeOrderStatus(tx, body.orderId, { markShipped: true });
+    if (!state || state === "processing") return;
+    await tx.order.update({ where: { id: body.orderId }, data: { trackingSummary: "awaiting_shipment" } });
+    await queueShippedEmail(tx, {
+      orderId: body.orderId,
+      shipmentId: body.shipmentId,
+      trackingNumber: label.trackingNumber,
+      mailClass: shipment.mailClass,
+      comments: shipment.comments,
+      inPart: state === "partially_shipped",
+    });
+  },
+
+  /** The balance may now be under the auto-refill threshold: top it up (a no-op when auto-refill is off). */
+  async afterRecord({ db, sera, body, now }) {
+    if (!body.testMode) await autoRefill({ db, sera, now });
+  },
+
+  async release(tx, { body, message }) {
+    // purchase_failed shipments hold no units, so the items can be shipped again.
+    await tx.shipment.update({
+      where: { id: body.shipmentId },
+      data: { status: "purchase_failed", events: { create: { type: "purchase_failed", details: { message } } } },
+    });
+  },
+
+  /**
+   * SERA refused. If the balance does not cover the label, auto-refill (when on) and send the same
+   * key once more: SERA charged nothing for the refusal. Told apart by re-reading the balance and
+   * the rate, not by a field SERA's error body may not carry.
+   */
+  async mendRefusal({ db, sera, body, error, now }) {
+    if (body.testMode || !mayBeInsufficientBalance(error)) return { resend: false, message: null };
+    let neededCents: number | null = null;
+    let availableCents: number | null = null;
+    try {
+      const rates = await sera.getRates(body.spec, { orderId: body.orderId, shipmentId: body.shipmentId });
+      const rate = rates.find((r) => r.serviceType === body.spec.serviceType && r.packagingType === body.spec.packagingType) ?? rates[0];
+      neededCents = rate?.totalCents ?? null;
+      availableCents = (await sera.getBalance()).availableCents;
+    } catch (error) {
+      console.error("[purchases] label: could not price the label after a refusal", error);
+    }
+    if (body.testMode || neededCents === null || availableCents === null || availableCents >= neededCents) {
+      return { resend: false, message: null };
+    }
+    const outcome = await autoRefill({ db, sera, neededCents, now }).catch((error: unknown) => {
+      console.error("[purchases] label: auto-refill before the purchase failed", error);
+      return null;
+    });
+    if (outcome?.refilled) return { resend: true };
+    const limit = outcome && !outcome.refilled && outcome.reason === "daily_limit" ? " Auto-refill has reached its daily limit." : "";
+    return {
+      resend: false,
+      message: `Not enough postage: this label costs ${formatCents(neededCents)} and the balance is ${formatCents(availableCents)}.${limit} Add postage and try again.`,
+    };
+  },
+};
