@@ -246,7 +246,8 @@ export function getSeraClient({
         method: "GET",
         path: "/v1/carrier-services",
         query: { ship_date: shipDate },
-        schema: S.ZCarrierServicesResponse,
+        // Typed through its inferred type: inferring it again through call()'s generic is too deep for tsc.
+        schema: S.ZCarrierServicesResponse as z.ZodType<S.TCarrierServicesResponse>,
       });
       return T.toCarrierServices(services);
     },
