@@ -241,12 +241,12 @@ export function getSeraClient({
     },
 
     async getCarrierServices(shipDate: string): Promise<T.TCarrierService[]> {
-      // The explicit answer type keeps TypeScript from expanding this deep schema at every use.
-      const services: S.TCarrierServicesResponse = await call<z.ZodType<S.TCarrierServicesResponse>>({
+      const services = await call({
         operation: "carrier_services.get",
         method: "GET",
         path: "/v1/carrier-services",
         query: { ship_date: shipDate },
+        // Typed through its inferred type: inferring it again through call()'s generic is too deep for tsc.
         schema: S.ZCarrierServicesResponse as z.ZodType<S.TCarrierServicesResponse>,
       });
       return T.toCarrierServices(services);
