@@ -13,11 +13,11 @@ export const addFundsPurchase: TPurchaseHandler<TAddFundsIntentBody, TAddFundsRe
 
   send: ({ sera, body, idempotencyKey }) => sera.addFunds({ amountCents: body.amountCents, idempotencyKey }),
 
-  async record(tx, { intent, answer, now }) {
+  async record(tx, { intent, answer }) {
     await tx.postagePurchase.update({
       where: { id: intent.postagePurchaseId! },
       // SERA's answer carries the new balance, not a transaction number: ShipDesk's reference is the key SERA knows it by.
-      data: { state: "succeeded", confirmationNumber: intent.idempotencyKey, resultingBalanceCents: answer.availableCents, completedAt: now },
+      data: { state: "succeeded", confirmationNumber: intent.idempotencyKey, resultingBalanceCents: answer.availableCents, completedAt: new Date() },
     });
   },
 

@@ -28,6 +28,7 @@ export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }
     select: { autoRefillEnabled: true, autoRefillThresholdCents: true, autoRefillAmountCents: true, autoRefillMaxPerDay: true },
   });
   if (!settings.autoRefillEnabled) return { refilled: false, reason: "off" };
+  const balanceReadAt = new Date();
   const balance = await sera.getBalance();
   const shortfall = neededCents - balance.availableCents;
   if (shortfall <= 0 && balance.availableCents >= settings.autoRefillThresholdCents) return { refilled: false, reason: "above_threshold" };
@@ -41,6 +42,9 @@ export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }
     await tx.$queryRaw`SELECT id FROM "StoreSettings" WHERE id = 1 FOR UPDATE`;
     const pending = await tx.purchaseIntent.count({ where: { kind: "add_funds", state: "pending", postagePurchase: { trigger: "automatic" } } });
     if (pending > 0) return "in_progress" as const;
+    // A refill that finished after our balance read makes that read stale: it already topped up.
+    const since = await tx.postagePurchase.count({ where: { trigger: "automatic", state: "succeeded", completedAt: { gte: balanceReadAt } } });
+    if (since > 0) return "in_progress" as const;
     const today = await tx.postagePurchase.count({ where: { trigger: "automatic", state: { not: "failed" }, createdAt: { gte: dayStart } } });
     if (today >= settings.autoRefillMaxPerDay) return "daily_limit" as const;
     return createAddFundsIntent(tx, { amountCents, idempotencyKey: randomUUID(), trigger: "automatic", actorId: null, now, seraAccountId: null });

@@ -208,7 +208,8 @@ export async function recordSuccess<TBody, TAnswer>(
     // A concurrent sender (recovery, a second click) may have recorded the same replayed answer.
     const claimed = await tx.purchaseIntent.updateMany({
       where: { id: intent.id, state: { in: fromStates } },
-      data: { state: "succeeded", completedAt: now, lastError: null },
+      // The moment it was recorded, whatever clock the caller runs on.
+      data: { state: "succeeded", completedAt: new Date(), lastError: null },
     });
     if (claimed.count === 0) return false;
     await handler.record(tx, { intent, body, answer, now });
