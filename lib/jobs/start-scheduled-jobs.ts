@@ -58,6 +58,7 @@ export async function startScheduledJobs(): Promise<void> {
       .catch((error: unknown) => console.error("[jobs] sync-stores failed", error));
   };
   // Checked as often as the other jobs; the JobRun marker keeps it to once per 5 minutes.
+  setTimeout(syncStores, EMBEDDED_FIRST_CHECK_MS).unref();
   setInterval(syncStores, EMBEDDED_CHECK_MS).unref();
   // unref: the timers must never keep a stopping server alive.
   setTimeout(check, EMBEDDED_FIRST_CHECK_MS).unref();
