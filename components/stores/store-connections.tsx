@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -13,6 +14,11 @@ import type { TStoreConnectionRow } from "@/lib/stores/connect-store";
 /** Each store with its sync progress (polled while a sync runs), its last error and "Sync now". */
 export function StoreConnections({ initial, canChange }: { initial: TStoreConnectionRow[]; canChange: boolean }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
+  // A store connected or removed re-renders the page with new rows: they replace the polled ones.
+  useEffect(() => {
+    queryClient.setQueryData(["store-sync-progress"], initial);
+  }, [initial, queryClient]);
   const progress = useQuery({
     queryKey: ["store-sync-progress"],
     queryFn: async () => {
