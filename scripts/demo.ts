@@ -30,6 +30,12 @@ async function main() {
     env: { ...process.env, SERA_EMULATOR_DATA_DIR: seraDataDir },
     ready: /listening on (http:\/\/\S+)/,
   });
+  // A WooCommerce stand-in with a few dozen processing orders, connected, so orders arrive and tracking goes back.
+  const woo = await startService("woo", "npx", ["tsx", "woo-standin/server.ts", "--port", "0", "--orders", "36"], {
+    env: process.env,
+    ready: /WooCommerce stand-in at (http:\/\/\S+) \(consumer key (\S+), secret (\S+)\)/,
+  });
+  await run("npx", ["tsx", "--conditions=react-server", "scripts/connect-demo-store.ts", woo.match[1]!, woo.match[2]!, woo.match[3]!]);
   const nextStart = nextStartCommand(Number(env.PORT));
   const app = await startService("app", nextStart.command, nextStart.args, {
     env: { ...process.env, APP_URL: env.APP_URL },
@@ -42,12 +48,14 @@ async function main() {
   Sign in as:           ${seeded.admin.email}
   Password:             ${password}
   SERA emulator:        ${sera.match[1]} (sign in to SERA as demo / demo-password)
+  WooCommerce stand-in: ${woo.match[1]} (connected on Settings → Stores; its orders arrive a minute after start, or press Sync now)
   Press Ctrl-C to stop.
 `);
 
   const stop = () => {
     app.stop();
     sera.stop();
+    woo.stop();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

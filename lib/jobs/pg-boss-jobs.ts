@@ -6,6 +6,7 @@ import { MAIL_CRON, MAIL_JOB, runMailJob } from "./run-mail-job";
 import { RECOVERY_CRON, RECOVERY_JOB, runRecoveryJob } from "./run-recovery-job";
 import { runTrackingJob, TRACKING_CRON, TRACKING_JOB } from "./run-tracking-job";
 import { INTEGRATIONS_CRON, INTEGRATIONS_JOB, runIntegrationsJob } from "./run-integrations-job";
+import { runStoreSyncJob, STORE_SYNC_CRON, STORE_SYNC_JOB } from "./run-store-sync-job";
 
 /** Minute 17 of every hour, UTC: off the top of the hour when other cron work tends to pile up. */
 export const CLEAR_LOGS_CRON = "17 * * * *";
@@ -47,6 +48,9 @@ export async function startPgBossJobs({ connectionString, getDb, schema = "pgbos
   });
   await schedule(boss, INTEGRATIONS_JOB, INTEGRATIONS_CRON, pollingIntervalSeconds, async () => {
     await runIntegrationsJob({ db: await getDb() });
+  });
+  await schedule(boss, STORE_SYNC_JOB, STORE_SYNC_CRON, pollingIntervalSeconds, async () => {
+    await runStoreSyncJob({ db: await getDb() });
   });
   return boss;
 }

@@ -1,5 +1,6 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { getDb } from "@/lib/db";
+import { runDueStorePushes } from "@/lib/integrations/run-store-pushes";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
 import { runClaimedJob } from "./claim-job-run";
 
@@ -14,7 +15,8 @@ export const INTEGRATIONS_CRON = "* * * * *";
 export async function runIntegrationsJob({ db, now = new Date() }: { db: TPrismaClient; now?: Date }) {
   return runClaimedJob({ db, name: INTEGRATIONS_JOB, everyMs: INTEGRATIONS_EVERY_MS - 2000, now }, async () => {
     const webhooks = await deliverDueWebhooks({ db });
-    return { webhooks };
+    const storePushes = await runDueStorePushes({ db });
+    return { webhooks, storePushes };
   });
 }
 

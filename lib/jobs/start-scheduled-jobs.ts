@@ -9,6 +9,7 @@ import { RECOVERY_EVERY_MS, runRecoveryJob } from "./run-recovery-job";
 import { MAIL_EVERY_MS, runMailJob } from "./run-mail-job";
 import { runTrackingJob } from "./run-tracking-job";
 import { INTEGRATIONS_EVERY_MS, runIntegrationsJob } from "./run-integrations-job";
+import { runStoreSyncJob } from "./run-store-sync-job";
 
 /** How often the embedded scheduler asks "is a job due?"; the JobRun marker decides. */
 const EMBEDDED_CHECK_MS = 5 * 60 * 1000;
@@ -57,6 +58,14 @@ export async function startScheduledJobs(): Promise<void> {
       .catch((error: unknown) => console.error("[jobs] deliver-integrations failed", error));
   };
   setInterval(integrations, INTEGRATIONS_EVERY_MS).unref();
+  const syncStores = () => {
+    getDb()
+      .then((db) => runStoreSyncJob({ db }))
+      .catch((error: unknown) => console.error("[jobs] sync-stores failed", error));
+  };
+  // Checked as often as the other jobs; the JobRun marker keeps it to once per 5 minutes.
+  setTimeout(syncStores, EMBEDDED_FIRST_CHECK_MS).unref();
+  setInterval(syncStores, EMBEDDED_CHECK_MS).unref();
   // unref: the timers must never keep a stopping server alive.
   setTimeout(check, EMBEDDED_FIRST_CHECK_MS).unref();
   setInterval(check, EMBEDDED_CHECK_MS).unref();
