@@ -21,8 +21,6 @@ export function RefundRequestsTable({ refunds, canChange }: { refunds: TRefundRe
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const markable = refunds.filter((refund) => refund.state === "submitted" && refund.confirmedBySera);
 
-  if (refunds.length === 0) return <p className="text-sm text-slate-600">No refund requests yet.</p>;
-
   function markCredited(refundRequestIds: string[]) {
     setMessage(null);
     startTransition(async () => {
@@ -52,6 +50,7 @@ export function RefundRequestsTable({ refunds, canChange }: { refunds: TRefundRe
   return (
     <div className="space-y-3">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {refunds.length === 0 && <p className="text-sm text-slate-600">No refund requests yet.</p>}
       {canChange && markable.length > 0 && (
         <div className="flex flex-wrap items-center gap-3">
           <Button variant="secondary" disabled={pending || selected.size === 0} onClick={() => markCredited([...selected])}>

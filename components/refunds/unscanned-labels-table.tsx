@@ -20,8 +20,6 @@ export function UnscannedLabelsTable({ labels, canChange }: { labels: TUnscanned
   const [pending, startTransition] = useTransition();
   const refundable = labels.filter((label) => label.blockedBy === null);
 
-  if (labels.length === 0) return <p className="text-sm text-slate-600">Every printed label has been scanned by USPS or refunded.</p>;
-
   function refund(shipmentIds: string[]) {
     setOutcome(null);
     startTransition(async () => {
@@ -60,7 +58,8 @@ export function UnscannedLabelsTable({ labels, canChange }: { labels: TUnscanned
           ))}
         </Alert>
       )}
-      {canChange && (
+      {labels.length === 0 && <p className="text-sm text-slate-600">Every printed label has been scanned by USPS or refunded.</p>}
+      {canChange && labels.length > 0 && (
         <div className="flex flex-wrap items-center gap-3">
           <Button disabled={pending || selected.size === 0} onClick={() => refund([...selected])}>
             {pending ? "Requesting…" : `Refund selected (${selected.size})`}
@@ -68,7 +67,7 @@ export function UnscannedLabelsTable({ labels, canChange }: { labels: TUnscanned
           <span className="text-sm text-slate-600">{selected.size > 0 ? `${formatCents(selectedCents)} of postage` : "Choose labels, or refund one from its row."}</span>
         </div>
       )}
-      <div className="overflow-x-auto">
+      <div className={labels.length === 0 ? "hidden" : "overflow-x-auto"}>
         <table className="min-w-full text-sm">
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>

@@ -51,7 +51,7 @@ export function ReportCharts({ report, mailClassNames }: { report: TPostageRepor
         csvName={`labels-${suffix}`}
         columns={[{ key: "day", label: "Day", kind: "text" }, { key: "labels", label: "Labels", kind: "count" }]}
         rows={report.labelsByDay}
-        summary={<><strong>{totals.labels.toLocaleString("en-US")}</strong> labels bought.</>}
+        summary={<><strong>{totals.labels.toLocaleString("en-US")}</strong> label{totals.labels === 1 ? "" : "s"} bought.</>}
         chart={
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={report.labelsByDay}>

@@ -6,7 +6,7 @@ import { presetRanges, type TReportRange } from "@/lib/reports/schemas";
 export function ReportRangeForm({ range, today }: { range: TReportRange; today: string }) {
   return (
     <div className="mb-6 flex flex-wrap items-end gap-4">
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Report period">
+      <form key={`${range.from}|${range.to}`} method="get" className="flex flex-wrap items-end gap-3" aria-label="Report period">
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">From</span>
           <input type="date" name="from" defaultValue={range.from} max={today} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />

@@ -31,6 +31,9 @@ if (file && isNextServer) {
   }
   Object.setPrototypeOf(ShiftedDate, RealDate);
   ShiftedDate.prototype = RealDate.prototype;
+  // Static methods are own properties, not inherited through every code path (Next's server chunks).
+  ShiftedDate.parse = RealDate.parse;
+  ShiftedDate.UTC = RealDate.UTC;
   ShiftedDate.now = () => RealDate.now() + offsetMs;
   globalThis.Date = ShiftedDate;
 }

@@ -13,7 +13,7 @@ import { ORDER_FOR_LABEL, wizardInput } from "../helpers/wizard-input";
 
 type TLedgerLabel = { label_id: string; voided: boolean; refund_status: string };
 const DAY_S = 24 * 3600;
-const TZ = "America/Los_Angeles"; // the seeded ship-from address is in California
+const TZ = "America/Los_Angeles"; // the seeded ship-from address is in Portland, Oregon
 
 describe("refunds you can follow: not yet scanned, the deadline warning, automatic refunds, credited and rejected", () => {
   let emulator: TSeraEmulator;

@@ -20,7 +20,7 @@ type TLedger = {
   add_funds: { username: string; amount: number; created_at: string }[];
 };
 const cents = (dollars: number) => Math.round(dollars * 100);
-const TZ = "America/Los_Angeles"; // the seeded ship-from address is in California
+const TZ = "America/Los_Angeles"; // the seeded ship-from address is in Portland, Oregon
 
 /**
  * The Reports page's numbers against SERA's own ledger (the emulator's control API) for the same
