@@ -27,10 +27,10 @@ test("an admin connects the SERA account and buys postage with one click", async
 
   const amount = page.getByLabel("Other amount in dollars");
   await amount.fill("5");
-  await page.getByRole("button", { name: "Buy", exact: true }).click();
+  await page.getByRole("button", { name: "Buy $5.00" }).click();
   await expect(page.getByText("The minimum purchase is $10.00.")).toBeVisible();
   await amount.fill("400");
-  await page.getByRole("button", { name: "Buy", exact: true }).click();
+  await page.getByRole("button", { name: "Buy $400.00" }).click();
   await expect(page.getByText("At most $375.00 can be added now: the balance may not exceed $500.00.")).toBeVisible();
   await expect(page.getByTestId("balance-available")).toHaveText("$125.00");
 });

@@ -1,6 +1,7 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import type { TSeraClient } from "@/lib/sera/client";
+import { defaultTimeZoneForState } from "@/lib/shipping/time-zones";
 import type { TStoreSettingsValues } from "./schemas";
 
 const ADDRESS_FIELDS = ["shipFromLine1", "shipFromLine2", "shipFromCity", "shipFromState", "shipFromPostalCode"] as const;
@@ -23,6 +24,9 @@ export async function updateStoreSettings({ db, sera, values, actorId }: TUpdate
   const addressChanged = ADDRESS_FIELDS.some((field) => (current[field] ?? null) !== (values[field] ?? null));
   if (addressChanged) await checkShipFrom(sera, values, Boolean(current.seraConnectedAt));
 
+  // A zone left unset follows the ship-from state; saving the form with that same default shown
+  // keeps it unset (it is not a change), so a later move of the ship-from address moves the zone too.
+  if (current.timeZone === null && values.timeZone === defaultTimeZoneForState(values.shipFromState)) values = { ...values, timeZone: null };
   const changes = (Object.keys(values) as (keyof TStoreSettingsValues)[])
     .filter((field) => (current[field] ?? null) !== (values[field] ?? null))
     .map((field) => ({ field, from: current[field] ?? null, to: values[field] ?? null }));
