@@ -83,7 +83,12 @@ test("every route handler refuses the signed-out, and viewers where it changes d
   const anonymous = await playwrightRequest.newContext({ baseURL });
   const ledgerBefore = await ledgerSize(anonymous);
 
-  const routes = routeHandlers().filter((route) => !route.url.startsWith("/api/auth/"));
+  // The API's OpenAPI document describes the API and holds no data: public on purpose, like any API's reference.
+  const PUBLIC_ROUTES = ["/api/v1/openapi.json"];
+  const publicDocument = await anonymous.get("/api/v1/openapi.json");
+  expect(publicDocument.status()).toBe(200);
+  expect(((await publicDocument.json()) as { openapi?: string }).openapi).toMatch(/^3\.1/);
+  const routes = routeHandlers().filter((route) => !route.url.startsWith("/api/auth/") && !PUBLIC_ROUTES.includes(route.url));
   expect(routes.length).toBeGreaterThanOrEqual(5);
   for (const route of routes) {
     for (const method of route.methods) {
