@@ -99,7 +99,7 @@ test("the Reports page draws the period's labels and postage added, with a table
   await page.getByRole("button", { name: "Add $25.00" }).click();
   await expect(page.getByTestId("postage-receipt")).toContainText("Added $25.00");
   await page.getByLabel("Other amount in dollars").fill("12.34");
-  await page.getByRole("button", { name: "Buy", exact: true }).click();
+  await page.getByRole("button", { name: "Buy $12.34" }).click();
   await expect(page.getByTestId("postage-receipt")).toContainText("Added $12.34");
 
   await page.getByRole("link", { name: "Reports" }).click();
