@@ -23,14 +23,6 @@ import { generateBenchData } from "./generate-data";
 import { summarize, table } from "./stats";
 
 /** The pages bench/run.ts times: a year of reports (ending today, UTC calendar) and the not-yet-scanned list. */
-export function reportBenchPages(now: Date): Record<string, string> {
-  const today = now.toISOString().slice(0, 10);
-  return {
-    "reports, last 12 months": `/reports?from=${addDays(today, -364)}&to=${today}`,
-    "refunds, not yet scanned": "/refunds/unscanned",
-  };
-}
-
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;

@@ -41,7 +41,7 @@ import { startSeraProxy, type TSeraProxy } from "@/tests/helpers/sera-proxy";
 import { withQuote } from "@/tests/helpers/quoted-input";
 import { ORDER_FOR_LABEL, wizardInput } from "@/tests/helpers/wizard-input";
 import { generateBenchData, type TDataSize, type TGeneratedData, type TSql } from "./generate-data";
-import { reportBenchPages } from "./reports-bench";
+import { reportBenchPages } from "./report-pages";
 import { summarize, table, type TSummary } from "./stats";
 
 const ROOT = path.resolve(__dirname, "..");

@@ -26,3 +26,26 @@ export async function signOut(page: Page) {
   await expect(page.getByLabel("E-mail")).toBeVisible();
   await page.waitForLoadState("load");
 }
+
+/**
+ * Opens the Shipping Wizard of the first order in the list (`search`, e.g. "status=processing")
+ * that still has units to ship. A test label holds its units but leaves the order's status as it
+ * was, so earlier specs' test labels can leave orders in the list with nothing left to ship.
+ * Returns the order page's URL.
+ */
+export async function openWizardWithUnitsLeft(page: Page, search = "status=processing"): Promise<string> {
+  for (let row = 0; row < 25; row += 1) {
+    await page.goto(`/orders?${search}`);
+    await page.locator("tbody tr td:first-child a").nth(row).click();
+    await expect(page).toHaveURL(/\/orders\/\d+$/);
+    const orderUrl = page.url();
+    await page.getByRole("link", { name: "Shipping Center" }).click();
+    const start = page.getByRole("link", { name: "Start Shipping Wizard" });
+    await expect(start.or(page.getByText("Every item of this order has shipped"))).toBeVisible();
+    if (await start.isVisible()) {
+      await start.click();
+      return orderUrl;
+    }
+  }
+  throw new Error(`no order in /orders?${search} has units left to ship`);
+}

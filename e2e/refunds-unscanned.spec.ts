@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ACCOUNTS } from "./accounts";
-import { appAlert, signIn } from "./helpers";
+import { appAlert, openWizardWithUnitsLeft, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -39,11 +39,7 @@ async function connectSera(page: Page) {
 
 /** Buys a label through the wizard for the first processing order; returns its tracking number. */
 async function buyLabelThroughWizard(page: Page): Promise<string> {
-  await page.goto("/orders?status=processing");
-  await page.locator("tbody tr td:first-child a").first().click();
-  await expect(page).toHaveURL(/\/orders\/\d+$/);
-  await page.getByRole("link", { name: "Shipping Center" }).click();
-  await page.getByRole("link", { name: "Start Shipping Wizard" }).click();
+  await openWizardWithUnitsLeft(page);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Calculate Postage Price" }).click();
   await expect(page.getByTestId("chosen-rate")).toContainText("$");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { openWizardWithUnitsLeft, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -16,12 +16,7 @@ async function connectSera(page: Page) {
 
 /** Buys a label through the wizard for the first processing order, like the wizard spec; returns the order page and tracking number. */
 async function buyLabelThroughWizard(page: Page) {
-  await page.goto("/orders?status=processing");
-  await page.locator("tbody tr td:first-child a").first().click();
-  await expect(page).toHaveURL(/\/orders\/\d+$/);
-  const orderUrl = page.url();
-  await page.getByRole("link", { name: "Shipping Center" }).click();
-  await page.getByRole("link", { name: "Start Shipping Wizard" }).click();
+  const orderUrl = await openWizardWithUnitsLeft(page);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Calculate Postage Price" }).click();
   await expect(page.getByTestId("chosen-rate")).toContainText("$");

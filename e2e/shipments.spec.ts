@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { appAlert, signIn } from "./helpers";
+import { appAlert, openWizardWithUnitsLeft, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -26,11 +26,7 @@ async function setMode(page: Page, mode: "Test Mode" | "Live Mode") {
 
 /** Buys a label for the first processing order through the Shipping Wizard; returns its tracking number. */
 async function buyLabelThroughWizard(page: Page): Promise<string> {
-  await page.goto("/orders?status=processing");
-  await page.locator("tbody tr td:first-child a").first().click();
-  await expect(page).toHaveURL(/\/orders\/\d+$/);
-  await page.getByRole("link", { name: "Shipping Center" }).click();
-  await page.getByRole("link", { name: "Start Shipping Wizard" }).click();
+  await openWizardWithUnitsLeft(page);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("tab", { name: "Account Balance" }).click();
   await page.getByRole("button", { name: "Calculate Postage Price" }).click();

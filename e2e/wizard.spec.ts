@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { appAlert, signIn } from "./helpers";
+import { appAlert, openWizardWithUnitsLeft, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -15,12 +15,7 @@ async function connectSera(page: Page) {
 }
 
 async function openWizard(page: Page, search: string) {
-  await page.goto(`/orders?${search}`);
-  await page.locator("tbody tr td:first-child a").first().click();
-  await expect(page).toHaveURL(/\/orders\/\d+$/);
-  const orderUrl = page.url();
-  await page.getByRole("link", { name: "Shipping Center" }).click();
-  await page.getByRole("link", { name: "Start Shipping Wizard" }).click();
+  const orderUrl = await openWizardWithUnitsLeft(page, search);
   await expect(page.getByRole("heading", { name: /Endicia Postage Services Wizard/ })).toBeVisible();
   return orderUrl;
 }
