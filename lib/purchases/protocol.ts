@@ -20,7 +20,8 @@ const UNREADABLE_MESSAGE =
   "SERA answered, but ShipDesk could not read the answer. It is on the Purchases to review list (Postage → Review): check SERA's records there.";
 const REVIEW_MESSAGE = "This purchase is waiting for review (Postage → Review): check SERA's records and resolve it there.";
 
-const INTENT_SELECT = {
+/** What sending, recording and reviewing an intent read of it. */
+export const INTENT_SELECT = {
   id: true,
   kind: true,
   idempotencyKey: true,

@@ -2,7 +2,7 @@ import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { PURCHASE_HANDLERS } from "./finish-pending-purchases";
-import { recordSuccess } from "./protocol";
+import { INTENT_SELECT, recordSuccess } from "./protocol";
 import type { TIntentRow, TPurchaseSera } from "./types";
 import type { TResolveReview } from "./schemas";
 
@@ -19,21 +19,7 @@ export type TReviewItem = {
   reason: string | null;
 };
 
-const REVIEW_SELECT = {
-  id: true,
-  kind: true,
-  idempotencyKey: true,
-  requestBody: true,
-  seraAccountId: true,
-  createdById: true,
-  shipmentId: true,
-  postagePurchaseId: true,
-  refundRequestId: true,
-  createdAt: true,
-  firstSentAt: true,
-  attempts: true,
-  lastError: true,
-} as const;
+const REVIEW_SELECT = { ...INTENT_SELECT, createdAt: true, attempts: true } as const;
 
 /** Purchases whose outcome only SERA's own records can tell: what was asked, when, how much, the key. */
 export async function listPurchasesToReview({ db }: { db: TPrismaClient }): Promise<TReviewItem[]> {
@@ -78,7 +64,7 @@ export async function resolveReviewedPurchase({
   actorId: string | null;
   now?: Date;
 }) {
-  const intent = await db.purchaseIntent.findUnique({ where: { id: input.intentId }, select: { ...REVIEW_SELECT, state: true } });
+  const intent = await db.purchaseIntent.findUnique({ where: { id: input.intentId }, select: REVIEW_SELECT });
   if (!intent) throw new AppError("NOT_FOUND", "This purchase does not exist.");
   if (intent.state !== "needs_review") throw new AppError("CONFLICT", `This purchase was already resolved (${intent.state.replace("_", " ")}).`);
   const handler = PURCHASE_HANDLERS[intent.kind];
