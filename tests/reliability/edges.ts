@@ -185,10 +185,11 @@ async function pastTheReplayWindow(options: TEdgeOptions, result: TEdgesResult) 
   await options.lifecycle.stop();
   const { db, close } = await options.database.open();
   try {
-    const shifted = await db.$executeRaw`
+    await db.$executeRaw`
       UPDATE "PurchaseIntent" SET "firstSentAt" = "firstSentAt" - interval '25 hours', "createdAt" = "createdAt" - interval '25 hours', "updatedAt" = "updatedAt" - interval '25 hours'
       WHERE state = 'pending' AND "firstSentAt" IS NOT NULL`;
-    result.reviewed = shifted;
+    // Voids carry no key (a PUT SERA may repeat at any time): they never go to review.
+    result.reviewed = await db.purchaseIntent.count({ where: { state: "pending", kind: { not: "void" }, firstSentAt: { not: null } } });
   } finally {
     await close();
   }
