@@ -11,7 +11,8 @@ export async function signIn(page: Page, who: keyof typeof E2E_ACCOUNTS) {
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+  // The first sign-in of a fresh server also opens its database and renders Orders for the first time.
+  await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible({ timeout: 30_000 });
 }
 
 /** ShipDesk's own alerts (Next's route announcer also has role=alert). */
