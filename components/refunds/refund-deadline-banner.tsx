@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/format";
-import { getStoreTimeZone } from "@/lib/refunds/get-store-time-zone";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { getRefundDeadlineWarning } from "@/lib/refunds/list-unscanned-labels";
 
 /** On Orders and Postage: labels with postage on them that lose their refund within 5 days. Renders nothing otherwise. */

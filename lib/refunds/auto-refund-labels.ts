@@ -2,7 +2,7 @@ import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import type { TSeraClient } from "@/lib/sera/client";
 import { refreshTracking } from "@/lib/shipments/refresh-tracking";
-import { getStoreTimeZone } from "./get-store-time-zone";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { UNSCANNED_LABEL_WHERE } from "./list-unscanned-labels";
 import { requestRefunds } from "./request-refunds";
 import { labelAgeDays, refundDaysLeftInZone } from "./zoned-days";

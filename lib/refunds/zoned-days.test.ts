@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelAgeDays, refundDaysLeftInZone, refundLastDay, timeZoneOfState, zonedDate } from "./zoned-days";
+import { labelAgeDays, refundDaysLeftInZone, refundLastDay, zonedDate } from "./zoned-days";
 
 describe("store-zone days for the refund window", () => {
   it("a label printed late in the evening in Los Angeles belongs to that day, not to UTC's next day", () => {
@@ -17,13 +17,5 @@ describe("store-zone days for the refund window", () => {
     expect(labelAgeDays(printed, later, "America/New_York")).toBe(20);
     expect(refundDaysLeftInZone(printed, later, "America/New_York")).toBe(8);
     expect(refundDaysLeftInZone(printed, new Date("2027-03-30T18:00:00Z"), "America/New_York")).toBe(-1);
-  });
-
-  it("takes the ship-from state's zone, UTC when the state is not a code", () => {
-    expect(timeZoneOfState("ca")).toBe("America/Los_Angeles");
-    expect(timeZoneOfState("NY")).toBe("America/New_York");
-    expect(timeZoneOfState("AZ")).toBe("America/Phoenix");
-    expect(timeZoneOfState("")).toBe("UTC");
-    expect(timeZoneOfState(null)).toBe("UTC");
   });
 });

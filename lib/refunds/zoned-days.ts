@@ -7,24 +7,6 @@ import { REFUND_WINDOW_DAYS } from "./refund-window";
 /** Within this many days of the deadline a label with postage on it is worth a warning. */
 export const DEADLINE_WARNING_DAYS = 5;
 
-const STATE_ZONES: Record<string, string> = {
-  AK: "America/Anchorage", HI: "Pacific/Honolulu", AZ: "America/Phoenix",
-  WA: "America/Los_Angeles", OR: "America/Los_Angeles", CA: "America/Los_Angeles", NV: "America/Los_Angeles",
-  ID: "America/Boise", MT: "America/Denver", WY: "America/Denver", UT: "America/Denver", CO: "America/Denver", NM: "America/Denver",
-  ND: "America/Chicago", SD: "America/Chicago", NE: "America/Chicago", KS: "America/Chicago", OK: "America/Chicago", TX: "America/Chicago",
-  MN: "America/Chicago", IA: "America/Chicago", MO: "America/Chicago", AR: "America/Chicago", LA: "America/Chicago", WI: "America/Chicago",
-  IL: "America/Chicago", MS: "America/Chicago", AL: "America/Chicago", TN: "America/Chicago",
-  IN: "America/Indiana/Indianapolis", KY: "America/New_York", MI: "America/Detroit",
-  PR: "America/Puerto_Rico", VI: "America/St_Thomas", GU: "Pacific/Guam", AS: "Pacific/Pago_Pago", MP: "Pacific/Saipan",
-};
-
-/** The most populous zone of a US state or territory; the East Coast zone for the rest, UTC when unknown. */
-export function timeZoneOfState(state: string | null | undefined): string {
-  const code = (state ?? "").trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) return "UTC";
-  return STATE_ZONES[code] ?? "America/New_York";
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function dayFormatter(timeZone: string): Intl.DateTimeFormat {

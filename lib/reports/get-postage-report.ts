@@ -1,6 +1,6 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
-import { getStoreTimeZone } from "@/lib/refunds/get-store-time-zone";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { zonedDate } from "@/lib/refunds/zoned-days";
 import { ALL_CLASSES, getDailyPostage } from "./daily-postage";
 import { getPostageAdded, getRefundsByDay } from "./daily-money";

@@ -7,7 +7,7 @@ import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/format";
-import { getStoreTimeZone } from "@/lib/refunds/get-store-time-zone";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { listUnscannedLabels } from "@/lib/refunds/list-unscanned-labels";
 
 export const metadata: Metadata = { title: "Not yet scanned" };
