@@ -50,3 +50,24 @@ export async function openWizardWithUnitsLeft(page: Page, search = "status=proce
   }
   throw new Error(`no order in /orders?${search} has units left to ship`);
 }
+
+/** Postage → Connect account with the emulator's demo user, unless SERA is already connected. */
+export async function connectSera(page: Page) {
+  await page.goto("/postage");
+  if (await page.getByRole("link", { name: "Connect account" }).isVisible()) {
+    await page.getByRole("link", { name: "Connect account" }).click();
+    await page.getByLabel("Username").fill("demo");
+    await page.getByLabel("Password").fill("demo-password");
+    await page.getByRole("button", { name: "Sign In" }).click();
+    await expect(page).toHaveURL(/connected=1/);
+  }
+}
+
+/** Opens a page as the admin, signing in again when the session ended (moving the app's clock ends it). */
+export async function openSignedIn(page: Page, pagePath: string) {
+  await page.goto(pagePath);
+  if (/\/signin/.test(page.url())) {
+    await signIn(page, "admin");
+    await page.goto(pagePath);
+  }
+}

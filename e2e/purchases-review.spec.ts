@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { connectSera, openSignedIn, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -15,26 +15,6 @@ const ADD_FUNDS = "/sera/v1/balance/add-funds";
 async function control(method: "POST" | "DELETE", controlPath: string, body?: unknown) {
   const response = await fetch(`${CONTROL}${controlPath}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!response.ok) throw new Error(`${method} ${controlPath}: ${response.status} ${await response.text()}`);
-}
-
-async function connectSera(page: Page) {
-  await page.goto("/postage");
-  if (await page.getByRole("link", { name: "Connect account" }).isVisible()) {
-    await page.getByRole("link", { name: "Connect account" }).click();
-    await page.getByLabel("Username").fill("demo");
-    await page.getByLabel("Password").fill("demo-password");
-    await page.getByRole("button", { name: "Sign In" }).click();
-    await expect(page).toHaveURL(/connected=1/);
-  }
-}
-
-/** Opens a page, signing in again when the session ended (moving the clock a day ends it). */
-async function openSignedIn(page: Page, pagePath: string) {
-  await page.goto(pagePath);
-  if (/\/signin/.test(page.url())) {
-    await signIn(page, "admin");
-    await page.goto(pagePath);
-  }
 }
 
 test("a purchase SERA never confirmed goes to review after 24 hours, is never resent, and an admin records it from the page", async ({ page }) => {

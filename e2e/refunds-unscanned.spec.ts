@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ACCOUNTS } from "./accounts";
-import { appAlert, openWizardWithUnitsLeft, signIn } from "./helpers";
+import { appAlert, connectSera, openSignedIn, openWizardWithUnitsLeft, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -26,17 +26,6 @@ async function labelIdOf(trackingNumber: string): Promise<string> {
   return label.label_id;
 }
 
-async function connectSera(page: Page) {
-  await page.goto("/postage");
-  if (await page.getByRole("link", { name: "Connect account" }).isVisible()) {
-    await page.getByRole("link", { name: "Connect account" }).click();
-    await page.getByLabel("Username").fill("demo");
-    await page.getByLabel("Password").fill("demo-password");
-    await page.getByRole("button", { name: "Sign In" }).click();
-    await expect(page).toHaveURL(/connected=1/);
-  }
-}
-
 /** Buys a label through the wizard for the first processing order; returns its tracking number. */
 async function buyLabelThroughWizard(page: Page): Promise<string> {
   await openWizardWithUnitsLeft(page);
@@ -46,15 +35,6 @@ async function buyLabelThroughWizard(page: Page): Promise<string> {
   await page.getByRole("button", { name: /^Buy label · \$/ }).click();
   await expect(page.getByTestId("label-bought")).toContainText("TEST LABEL");
   return (await page.getByTestId("label-bought").locator(".font-mono").innerText()).trim();
-}
-
-/** Opens a page, signing in again when the session ended (moving the clock ends it). */
-async function openSignedIn(page: Page, pagePath: string) {
-  await page.goto(pagePath);
-  if (/\/signin/.test(page.url())) {
-    await signIn(page, "admin");
-    await page.goto(pagePath);
-  }
 }
 
 test.beforeAll(() => writeFileSync(APP_CLOCK_FILE, "0"));

@@ -1,18 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { openWizardWithUnitsLeft, signIn } from "./helpers";
+import { connectSera, openWizardWithUnitsLeft, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
-
-async function connectSera(page: Page) {
-  await page.goto("/postage");
-  if (await page.getByRole("link", { name: "Connect account" }).isVisible()) {
-    await page.getByRole("link", { name: "Connect account" }).click();
-    await page.getByLabel("Username").fill("demo");
-    await page.getByLabel("Password").fill("demo-password");
-    await page.getByRole("button", { name: "Sign In" }).click();
-    await expect(page).toHaveURL(/connected=1/);
-  }
-}
 
 /** Buys a label through the wizard for the first processing order, like the wizard spec; returns the order page and tracking number. */
 async function buyLabelThroughWizard(page: Page) {

@@ -1,18 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { appAlert, openWizardWithUnitsLeft, signIn } from "./helpers";
+import { appAlert, connectSera, openWizardWithUnitsLeft, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
-
-async function connectSera(page: Page) {
-  await page.goto("/postage");
-  if (await page.getByRole("link", { name: "Connect account" }).isVisible()) {
-    await page.getByRole("link", { name: "Connect account" }).click();
-    await page.getByLabel("Username").fill("demo");
-    await page.getByLabel("Password").fill("demo-password");
-    await page.getByRole("button", { name: "Sign In" }).click();
-    await expect(page).toHaveURL(/connected=1/);
-  }
-}
 
 /** USPS picks up only real labels: the spec buys in Live Mode and puts Test Mode back after. */
 async function setMode(page: Page, mode: "Test Mode" | "Live Mode") {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ACCOUNTS } from "./accounts";
-import { appAlert, signOut } from "./helpers";
+import { appAlert, connectSera, signOut } from "./helpers";
 
 const SCREENS = "test-results/screens";
 
@@ -12,17 +12,6 @@ async function signIn(page: Page, who: keyof typeof E2E_ACCOUNTS) {
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible({ timeout: 30_000 });
-}
-
-async function connectSera(page: Page) {
-  await page.goto("/postage");
-  if (await page.getByRole("link", { name: "Connect account" }).isVisible()) {
-    await page.getByRole("link", { name: "Connect account" }).click();
-    await page.getByLabel("Username").fill("demo");
-    await page.getByLabel("Password").fill("demo-password");
-    await page.getByRole("button", { name: "Sign In" }).click();
-    await expect(page).toHaveURL(/connected=1/);
-  }
 }
 
 /** Opens the wizard for an open order shipping to (or away from) the US, paging through the list. */
