@@ -3,7 +3,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { PURCHASE_HANDLERS } from "./finish-pending-purchases";
 import { INTENT_SELECT, recordSuccess } from "./protocol";
-import type { TIntentRow, TPurchaseSera } from "./types";
+import type { TIntentRow, TPurchaseSera, TTx } from "./types";
 import type { TResolveReview } from "./schemas";
 
 export type TReviewItem = {
@@ -129,7 +129,7 @@ function resolution(actorId: string | null, now: Date, outcome: "charged" | "not
   return { resolvedById: actorId, resolvedAt: now, resolution: outcome };
 }
 
-async function audit(tx: Parameters<Parameters<TPrismaClient["$transaction"]>[0]>[0], { actorId, intentId, details }: { actorId: string | null; intentId: string; details: Record<string, unknown> }) {
+async function audit(tx: TTx, { actorId, intentId, details }: { actorId: string | null; intentId: string; details: Record<string, unknown> }) {
   await tx.auditEvent.create({
     data: { actorId, action: "purchase.review_resolved", entityType: "PurchaseIntent", entityId: intentId, details: details as object },
     select: { id: true },
