@@ -36,7 +36,7 @@ test("an admin filters the logs to errors, reads an entry's formatted bodies and
 
 test("a body that is not JSON is shown as stored", async ({ page }) => {
   await signIn(page, "admin");
-  await page.goto("/logs?operation=balance.get");
+  await page.goto("/logs?operation=balance.get&status=error");
   await page.locator("tbody tr td:first-child a").first().click();
   const response = page.getByRole("region", { name: "Response" });
   await expect(response).toContainText("Raw text (not JSON)");

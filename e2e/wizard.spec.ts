@@ -76,7 +76,8 @@ async function openInternationalOrder(page: Page) {
     for (;;) {
       const abroad = page.locator("tbody tr").filter({ has: page.locator("td:nth-child(4)", { hasNotText: /^US$/ }) });
       if ((await abroad.count()) > 0) {
-        await abroad.first().locator("td:first-child a").click();
+        // Go by the link's address: a list still re-rendering can detach the row under a click.
+        await page.goto((await abroad.first().locator("td:first-child a").getAttribute("href"))!);
         return;
       }
       const older = page.getByRole("link", { name: "Older orders →" });
