@@ -27,6 +27,9 @@ export async function startWooStandin({ port = 0, host = "127.0.0.1", orders = 0
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => send(response, 500, { code: "internal_server_error", message: String(error), data: { status: 500 } }));
   });
+  // Idle keep-alive connections live a minute, so a client never reuses a socket being closed.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 61_000;
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "127.0.0.1"}`);

@@ -81,7 +81,14 @@ export function createHttpServer(app: EmulatorContext, router: Router): Server {
     write(res, result, method);
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((error) => write(res, errorResult(error), req.method ?? "GET"));
   });
+  // An idle keep-alive connection stays open for a minute, as behind SERA's load balancer. Node's
+  // 5-second default let a client reuse a socket the server was closing at that moment.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  return server;
 }
+
+const KEEP_ALIVE_MS = 60_000;
