@@ -7,6 +7,7 @@ import { RECOVERY_CRON, RECOVERY_JOB, runRecoveryJob } from "./run-recovery-job"
 import { runTrackingJob, TRACKING_CRON, TRACKING_JOB } from "./run-tracking-job";
 import { INTEGRATIONS_CRON, INTEGRATIONS_JOB, runIntegrationsJob } from "./run-integrations-job";
 import { runStoreSyncJob, STORE_SYNC_CRON, STORE_SYNC_JOB } from "./run-store-sync-job";
+import { BATCH_JOB, useBatchQueue, workBatchHere } from "@/lib/batches/batch-jobs";
 
 /** Minute 17 of every hour, UTC: off the top of the hour when other cron work tends to pile up. */
 export const CLEAR_LOGS_CRON = "17 * * * *";
@@ -52,6 +53,7 @@ export async function startPgBossJobs({ connectionString, getDb, schema = "pgbos
   await schedule(boss, STORE_SYNC_JOB, STORE_SYNC_CRON, pollingIntervalSeconds, async () => {
     await runStoreSyncJob({ db: await getDb() });
   });
+  await workBatches(boss, getDb);
   return boss;
 }
 
@@ -70,4 +72,21 @@ async function schedule(boss: PgBoss, name: string, cron: string, pollingInterva
   }
   await boss.schedule(name, cron, {}, { tz: "UTC" });
   await boss.work(name, { pollingIntervalSeconds }, run);
+}
+
+/**
+ * Batches started on any instance: the job names the batch, and whichever instance takes it
+ * works it under the batch's lease. A job lost with a killed instance is covered by every
+ * instance's sweep (lib/batches/batch-jobs.ts).
+ */
+async function workBatches(boss: PgBoss, getDb: () => Promise<TPrismaClient>) {
+  if (!(await boss.getQueue(BATCH_JOB))) {
+    await boss.createQueue(BATCH_JOB, { name: BATCH_JOB, policy: POLICY, retryLimit: 0, expireInSeconds: 6 * 60 * 60 }).catch(async (error: unknown) => {
+      if (!(await boss.getQueue(BATCH_JOB))) throw error;
+    });
+  }
+  await boss.work<{ batchId: string }>(BATCH_JOB, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+    if (job) await workBatchHere(await getDb(), job.data.batchId);
+  });
+  useBatchQueue(boss);
 }

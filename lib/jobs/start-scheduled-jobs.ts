@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { runAutoRefundJob } from "./run-auto-refund-job";
 import { writeEmbeddedAppMarker } from "./embedded-app-marker";
 import { startPgBossJobs } from "./pg-boss-jobs";
+import { BATCH_SWEEP_EVERY_MS, sweepBatches } from "@/lib/batches/batch-jobs";
 import { runClearLogsJob } from "./run-clear-logs-job";
 import { RECOVERY_EVERY_MS, runRecoveryJob } from "./run-recovery-job";
 import { MAIL_EVERY_MS, runMailJob } from "./run-mail-job";
@@ -27,6 +28,7 @@ export async function startScheduledJobs(): Promise<void> {
   if (globalForJobs.shipdeskJobsStarted) return;
   globalForJobs.shipdeskJobsStarted = true;
   const env = getEnv();
+  startBatchSweep();
   if (env.DATABASE_URL) {
     await startPgBossJobs({ connectionString: env.DATABASE_URL, getDb });
     return;
@@ -82,4 +84,17 @@ export async function startScheduledJobs(): Promise<void> {
     };
     setInterval(mail, MAIL_EVERY_MS).unref();
   }
+}
+
+/** Every instance, on either database: batches nobody is working (a killed instance's) are taken up within seconds. */
+function startBatchSweep() {
+  let sweeping = false;
+  setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    getDb()
+      .then((db) => sweepBatches(db))
+      .catch((error: unknown) => console.error("[jobs] work-batch sweep failed", error))
+      .finally(() => (sweeping = false));
+  }, BATCH_SWEEP_EVERY_MS).unref();
 }

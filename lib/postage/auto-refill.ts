@@ -53,3 +53,15 @@ export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }
   const receipt = await sendAddFunds({ db, sera, now }, claim);
   return { refilled: true, receipt };
 }
+
+export type TAutoRefillRoom = { enabled: boolean; refillsLeft: number; amountCents: number; roomCents: number };
+
+/** What auto-refill may still add today (UTC day, as `autoRefill` counts): refills left times the refill amount. */
+export async function autoRefillRoomToday({ db, now = new Date() }: { db: TPrismaClient; now?: Date }): Promise<TAutoRefillRoom> {
+  const settings = await db.storeSettings.findUniqueOrThrow({ where: { id: 1 }, select: { autoRefillEnabled: true, autoRefillAmountCents: true, autoRefillMaxPerDay: true } });
+  if (!settings.autoRefillEnabled) return { enabled: false, refillsLeft: 0, amountCents: settings.autoRefillAmountCents, roomCents: 0 };
+  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const used = await db.postagePurchase.count({ where: { trigger: "automatic", state: { not: "failed" }, createdAt: { gte: dayStart } } });
+  const refillsLeft = Math.max(0, settings.autoRefillMaxPerDay - used);
+  return { enabled: true, refillsLeft, amountCents: settings.autoRefillAmountCents, roomCents: refillsLeft * settings.autoRefillAmountCents };
+}

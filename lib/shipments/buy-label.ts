@@ -117,6 +117,7 @@ async function createLabelIntent(options: TBuyLabelOptions, input: TBuyLabel, re
         isTestLabel: settings.testMode,
         isInternational: !isDomesticDestination(input.shipTo.countryCode),
         flagAsShipped: input.flagAsShipped,
+        notifyCustomer: input.notifyCustomer ?? true,
         comments: input.comments ?? null,
         createdById: actorId,
         items: { create: input.items.map((item) => ({ orderItemId: item.orderItemId, quantity: item.quantity })) },

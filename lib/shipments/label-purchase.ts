@@ -52,13 +52,14 @@ export const labelPurchase: TPurchaseHandler<TLabelIntentBody, TPurchasedLabel> 
           },
         },
       },
-      select: { flagAsShipped: true, comments: true, mailClass: true },
+      select: { flagAsShipped: true, notifyCustomer: true, comments: true, mailClass: true },
     });
     // A test label is a trial: it never ships an order and never e-mails a customer.
     if (body.testMode || !shipment.flagAsShipped) return;
     const state = await recomputeOrderStatus(tx, body.orderId, { markShipped: true });
     if (!state || state === "processing") return;
     await tx.order.update({ where: { id: body.orderId }, data: { trackingSummary: "awaiting_shipment" } });
+    if (!shipment.notifyCustomer) return;
     await queueShippedEmail(tx, {
       orderId: body.orderId,
       shipmentId: body.shipmentId,

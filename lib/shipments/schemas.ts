@@ -102,6 +102,8 @@ export function makeZBuyLabel(today: () => Date = () => new Date(), timeZone?: s
     deliveryConfirmation: z.enum(DELIVERY_CONFIRMATIONS, { error: "Choose a delivery confirmation" }),
     customs: ZCustoms.optional(),
     flagAsShipped: z.boolean(),
+    /** False: the customer is not e-mailed when this label ships the order (a batch setting). */
+    notifyCustomer: z.boolean().optional(),
     comments: optionalText(1000, "Comments are limited to 1,000 characters"),
   })
   .superRefine((label, ctx) => {
