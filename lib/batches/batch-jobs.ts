@@ -16,7 +16,7 @@ const globalForBatches = globalThis as unknown as { shipdeskBatchBoss?: PgBoss; 
 const working = (globalForBatches.shipdeskBatchesWorking ??= new Set<string>());
 
 /** pg-boss, once started on PostgreSQL: a batch started on one instance may be worked on any. */
-export function useBatchQueue(boss: PgBoss) {
+export function setBatchQueue(boss: PgBoss) {
   globalForBatches.shipdeskBatchBoss = boss;
 }
 

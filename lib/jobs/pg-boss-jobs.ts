@@ -7,7 +7,7 @@ import { RECOVERY_CRON, RECOVERY_JOB, runRecoveryJob } from "./run-recovery-job"
 import { runTrackingJob, TRACKING_CRON, TRACKING_JOB } from "./run-tracking-job";
 import { INTEGRATIONS_CRON, INTEGRATIONS_JOB, runIntegrationsJob } from "./run-integrations-job";
 import { runStoreSyncJob, STORE_SYNC_CRON, STORE_SYNC_JOB } from "./run-store-sync-job";
-import { BATCH_JOB, useBatchQueue, workBatchHere } from "@/lib/batches/batch-jobs";
+import { BATCH_JOB, setBatchQueue, workBatchHere } from "@/lib/batches/batch-jobs";
 
 /** Minute 17 of every hour, UTC: off the top of the hour when other cron work tends to pile up. */
 export const CLEAR_LOGS_CRON = "17 * * * *";
@@ -88,5 +88,5 @@ async function workBatches(boss: PgBoss, getDb: () => Promise<TPrismaClient>) {
   await boss.work<{ batchId: string }>(BATCH_JOB, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
     if (job) await workBatchHere(await getDb(), job.data.batchId);
   });
-  useBatchQueue(boss);
+  setBatchQueue(boss);
 }
