@@ -27,7 +27,8 @@ const securityHeaders = [
 const nextConfig = {
   // A separate build folder lets a benchmark or a second test run build beside the usual `.next`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "pg-boss"],
+  // bwip-js and pdf-lib run from node_modules as under Vitest, so the label and packing-slip files the tests check are made by the same code.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "pg-boss", "bwip-js", "pdf-lib"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

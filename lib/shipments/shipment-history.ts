@@ -91,9 +91,22 @@ export async function getShipmentHistory({ db, shipmentId }: { db: TPrismaClient
  * admin the label.
  */
 export async function recordLabelPrint({ db, shipmentId, actorId, format, size }: { db: TPrismaClient; shipmentId: string; actorId: string | null; format: string; size: string }) {
+  await recordLabelPrints({ db, actorId, prints: [{ shipmentId, format, size }] });
+}
+
+/** `recordLabelPrint` for many labels at once (a batch's labels file): two queries, whatever the count. */
+export async function recordLabelPrints({ db, actorId, prints }: { db: TPrismaClient; actorId: string | null; prints: { shipmentId: string; format: string; size: string }[] }) {
+  if (prints.length === 0) return;
   try {
-    const printedBefore = await db.shipmentEvent.count({ where: { shipmentId, type: { in: ["printed", "reprinted"] } } });
-    await db.shipmentEvent.create({ data: { shipmentId, type: printedBefore === 0 ? "printed" : "reprinted", actorId, details: { format, size } } });
+    const printedBefore = await db.shipmentEvent.findMany({
+      where: { shipmentId: { in: prints.map((print) => print.shipmentId) }, type: { in: ["printed", "reprinted"] } },
+      distinct: ["shipmentId"],
+      select: { shipmentId: true },
+    });
+    const reprinted = new Set(printedBefore.map((event) => event.shipmentId));
+    await db.shipmentEvent.createMany({
+      data: prints.map(({ shipmentId, format, size }) => ({ shipmentId, type: reprinted.has(shipmentId) ? "reprinted" : "printed", actorId, details: { format, size } })),
+    });
   } catch (error) {
     console.error("[label] could not record the print", error);
   }
