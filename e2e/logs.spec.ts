@@ -4,7 +4,7 @@ import { appAlert, signIn, signOut } from "./helpers";
 
 test("an admin filters the logs to errors, reads an entry's formatted bodies and downloads it", async ({ page }) => {
   await signIn(page, "admin");
-  await page.getByRole("link", { name: "Transaction logs" }).click();
+  await page.getByRole("link", { name: "Logs", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Transaction logs" })).toBeVisible();
   await expect(page.locator("tbody tr")).not.toHaveCount(0);
   await page.screenshot({ path: "test-results/screens/logs-list.png", fullPage: true });

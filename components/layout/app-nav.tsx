@@ -7,12 +7,13 @@ import { Badge } from "@/components/ui/badge";
 
 const LINKS = [
   { href: "/orders", label: "Orders" },
+  { href: "/batches", label: "Batches" },
   { href: "/shipments", label: "Shipments" },
   { href: "/pickups", label: "Pickups" },
   { href: "/postage", label: "Postage" },
   { href: "/refunds", label: "Refunds" },
   { href: "/reports", label: "Reports" },
-  { href: "/logs", label: "Transaction logs" },
+  { href: "/logs", label: "Logs" },
   { href: "/outbox", label: "Outbox" },
   { href: "/settings", label: "Settings" },
   { href: "/users", label: "Users" },

@@ -4,6 +4,7 @@ import { formatCents, formatDateTime, formatOrderNumber } from "@/lib/format";
 import type { listOrders } from "@/lib/orders/list-orders";
 import type { TOrderListFilters } from "@/lib/orders/schemas";
 import { OrderStatusBadge } from "./order-status-badge";
+import { SelectAllOrders } from "./select-all-orders";
 import { TrackingBadge } from "./tracking-badge";
 
 type TOrderRow = Awaited<ReturnType<typeof listOrders>>["orders"][number];
@@ -17,15 +18,35 @@ function pageHref(filters: TOrderListFilters, cursor?: string) {
   return query ? `/orders?${query}` : "/orders";
 }
 
+const BATCH_FORM = "batch-orders";
+
+function allMatchingHref(filters: TOrderListFilters) {
+  const params = new URLSearchParams({ all: "1" });
+  if (filters.q) params.set("q", filters.q);
+  if (filters.status) params.set("status", filters.status);
+  return `/batches/new?${params.toString()}`;
+}
+
 export function OrdersTable({ orders, nextCursor, filters }: { orders: TOrderRow[]; nextCursor: string | null; filters: TOrderListFilters }) {
   if (orders.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">No orders match these filters.</p>;
   }
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+    <form id={BATCH_FORM} action="/batches/new" method="get" className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-2 text-sm">
+        <button type="submit" className={buttonClass("secondary")}>
+          Create batch from selected
+        </button>
+        <Link href={allMatchingHref(filters)} className="text-brand-700 hover:underline">
+          Create batch from all matching orders (up to 1,000)
+        </Link>
+      </div>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
+            <th className="w-8 px-4 py-3">
+              <SelectAllOrders formId={BATCH_FORM} />
+            </th>
             <th className="px-4 py-3">Order</th>
             <th className="px-4 py-3">Placed</th>
             <th className="px-4 py-3">Customer</th>
@@ -39,6 +60,9 @@ export function OrdersTable({ orders, nextCursor, filters }: { orders: TOrderRow
         <tbody className="divide-y divide-slate-100">
           {orders.map((order) => (
             <tr key={order.id} className="hover:bg-slate-50">
+              <td className="px-4 py-3">
+                <input type="checkbox" name="orders" value={order.number} aria-label={`Select order ${formatOrderNumber(order.number)}`} />
+              </td>
               <td className="px-4 py-3 font-medium">
                 <Link href={`/orders/${order.number}`} className="text-brand-700 hover:underline">
                   {formatOrderNumber(order.number)}
@@ -78,6 +102,6 @@ export function OrdersTable({ orders, nextCursor, filters }: { orders: TOrderRow
           <span className="text-slate-500">End of list</span>
         )}
       </div>
-    </div>
+    </form>
   );
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/action-client";
 import { AppError } from "@/lib/errors";
 import { kickBatch } from "./batch-jobs";
-import { getBatch } from "./get-batch";
+import { batchPageData } from "./get-batch";
 import { cancelBatch, createBatch, dropRows, fixRow, pauseBatchByAdmin, resumeBatch, retryRows, startBatch } from "./manage-batch";
 import { ZBatchId, ZBatchRowIds, ZCreateBatch, ZFixRow } from "./schemas";
 
@@ -26,10 +26,8 @@ export const createBatchAction = defineAction({ schema: ZCreateBatch, access: "c
 });
 
 /** The batch as its page shows it, for live progress. */
-export const batchStatusAction = defineAction({ schema: z.object({ number: z.number().int().positive() }), access: "read" }, async ({ number }, { db }) => {
-  const batch = await getBatch({ db, number });
-  if (!batch) throw new AppError("NOT_FOUND", `Batch #${number} does not exist.`);
-  return batch;
+export const batchStatusAction = defineAction({ schema: z.object({ number: z.number().int().positive() }), access: "read" }, async ({ number }, { db, sera }) => {
+  return batchPageData({ db, sera, number });
 });
 
 export const startBatchAction = defineAction({ schema: ZBatchId, access: "change" }, async ({ batchId }, { db, sera, user }) => {

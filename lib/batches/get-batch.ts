@@ -2,6 +2,9 @@ import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import type { BatchRowState, BatchStatus } from "@/lib/generated/prisma/client";
 import type { TBatchSettings, TRowOverrides } from "./schemas";
+import { AppError } from "@/lib/errors";
+import type { TSeraClient } from "@/lib/sera/client";
+import { batchFunding } from "./manage-batch";
 import { syncBuyingRows } from "./work-batch";
 
 export type TBatchCounts = Record<BatchRowState, number>;
@@ -113,3 +116,12 @@ export async function listBatches({ db }: { db: TPrismaClient }) {
     return { ...batch, counts, chargedCents, orders: Object.values(counts).reduce((a, b) => a + b, 0) };
   });
 }
+
+/** The batch and, while it waits for Buy or a resume, what it costs against the balance. */
+export async function batchPageData({ db, sera, number }: { db: TPrismaClient; sera: Pick<TSeraClient, "getBalance">; number: number }) {
+  const batch = await getBatch({ db, number });
+  if (!batch) throw new AppError("NOT_FOUND", `Batch #${number} does not exist.`);
+  const funding = batch.status === "ready" || batch.status === "paused" ? await batchFunding({ db, sera, batchId: batch.id }) : null;
+  return { batch, funding };
+}
+export type TBatchPageData = Awaited<ReturnType<typeof batchPageData>>;
