@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const TABS = [
   { href: "/settings", label: "General" },
+  { href: "/settings/presets", label: "Presets" },
   { href: "/settings/stores", label: "Stores" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/webhooks", label: "Webhooks" },

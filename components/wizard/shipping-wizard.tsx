@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import { Card } from "@/components/ui/card";
+import type { TPresetView } from "@/lib/presets/list-presets";
 import type { TPackageMatrix } from "@/lib/shipping/package-matrix";
 import type { TWizardData } from "@/lib/wizard/get-wizard-data";
 import { ItemPicker } from "./item-picker";
@@ -19,7 +20,9 @@ const WizardForm = dynamic(() => loadWizardForm().then((module) => module.Wizard
 });
 
 /** ProductCart's Endicia Shipping Wizard: pick the items, then five tabs, then buy and print. */
-export function ShippingWizard({ data, matrix, canChange }: { data: TWizardData; matrix: TPackageMatrix; canChange: boolean }) {
+type TProps = { data: TWizardData; matrix: TPackageMatrix; presets: TPresetView[]; canChange: boolean };
+
+export function ShippingWizard({ data, matrix, presets, canChange }: TProps) {
   const [picked, setPicked] = useState<TPickedItem[] | null>(null);
   // Fetched while the admin ticks items, so Continue opens the tabs at once.
   useEffect(() => void loadWizardForm(), []);
@@ -30,5 +33,5 @@ export function ShippingWizard({ data, matrix, canChange }: { data: TWizardData;
       </Card>
     );
   }
-  return <WizardForm data={data} matrix={matrix} picked={picked} canChange={canChange} onBack={() => setPicked(null)} />;
+  return <WizardForm data={data} matrix={matrix} presets={presets} picked={picked} canChange={canChange} onBack={() => setPicked(null)} />;
 }

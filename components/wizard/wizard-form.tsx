@@ -6,10 +6,12 @@ import { FormProvider, useForm, type FieldErrors, type Path } from "react-hook-f
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import type { TPresetView } from "@/lib/presets/list-presets";
 import { makeZBuyLabel, type TBuyLabel, type TBuyLabelInput } from "@/lib/shipments/schemas";
 import type { TPackageMatrix } from "@/lib/shipping/package-matrix";
 import { buyLabelAction } from "@/lib/wizard/actions";
 import type { TWizardData } from "@/lib/wizard/get-wizard-data";
+import { ApplyPreset } from "./apply-preset";
 import { LabelResult, type TBoughtView } from "./label-result";
 import { TabAccountBalance } from "./tab-account-balance";
 import { TabAddresses } from "./tab-addresses";
@@ -20,9 +22,9 @@ import { BuyButton } from "./buy-button";
 import { hasExpired, useQuote } from "./use-quote";
 import { TAB_OF_FIELD, TABS, wizardDefaults, type TPickedItem, type TWizardTab } from "./wizard-defaults";
 
-type TProps = { data: TWizardData; matrix: TPackageMatrix; picked: TPickedItem[]; canChange: boolean; onBack: () => void };
+type TProps = { data: TWizardData; matrix: TPackageMatrix; presets: TPresetView[]; picked: TPickedItem[]; canChange: boolean; onBack: () => void };
 
-export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) {
+export function WizardForm({ data, matrix, presets, picked, canChange, onBack }: TProps) {
   const [tab, setTab] = useState<TWizardTab>("balance");
   const [error, setError] = useState<{ message: string; code?: string } | null>(null);
   const [bought, setBought] = useState<TBoughtView | null>(null);
@@ -73,6 +75,7 @@ export function WizardForm({ data, matrix, picked, canChange, onBack }: TProps) 
           </p>
           {data.settings.testMode && <Badge tone="amber">Test Mode: free test label stamped VOID</Badge>}
         </div>
+        <ApplyPreset presets={presets} destinationCountry={data.order.shipToCountry} />
         <div role="tablist" aria-label="Shipping Wizard" onKeyDown={(event) => moveTabWithKeys(event, tab, setTab)} className="flex flex-wrap gap-1 border-b border-slate-200">
           {TABS.map(({ id, title }) => (
             <button

@@ -15,47 +15,54 @@ const wholeInches = (side: string) =>
     .max(130, `The ${side} can be at most 130 inches`);
 
 /**
- * What every row of a batch is bought with; a shipping preset stores the same fields. Either a
- * mail class, or "the cheapest service that arrives within N days" (mailClass null).
- * Weights are ounces (null: the weight of the order's items), sides inches.
+ * What every row of a batch is bought with; a shipping preset stores the same fields but the ship
+ * date. Either a mail class, or "the cheapest service that arrives within N days" (mailClass null).
+ * Weights are ounces (null: the weight of the order's items), sides inches. Kept without its
+ * cross-field rules so presets can `.omit` from it (zod refuses to omit from a refined object).
  */
-export const ZBatchSettings = z
-  .object({
-    mailClass: z
-      .string()
-      .trim()
-      .nullable()
-      .refine((value) => value === null || Boolean(findMailClass(value)), "Choose a USPS mail class, or the cheapest within a number of days"),
-    deliveryWithinDays: z
-      .number({ error: "Enter the number of days, e.g. 3" })
-      .int("Enter whole days")
-      .min(1, "Enter at least 1 day")
-      .max(30, "Enter at most 30 days")
-      .nullable(),
-    packagingType: z.string().trim().refine((value) => value in PACKAGING_TYPES, "Choose a package type"),
-    dimensions: z.object({ lengthIn: wholeInches("length"), widthIn: wholeInches("width"), heightIn: wholeInches("height") }).nullable(),
-    weightOz: z
-      .number({ error: "Enter the weight in ounces, or leave it empty to use the items' weight" })
-      .int("Enter the weight in whole ounces")
-      .min(1, "The package must weigh at least 1 oz")
-      .max(70 * 16, "USPS takes packages up to 70 lb")
-      .nullable(),
-    labelFormat: z.enum(LABEL_FORMATS, { error: "Choose PDF, PNG or ZPL" }),
-    labelSize: z.enum(LABEL_SIZES, { error: "Choose 4x6 or letter size" }),
-    deliveryConfirmation: z.enum(DELIVERY_CONFIRMATIONS, { error: "Choose a delivery confirmation" }),
-    /** YYYY-MM-DD in the store's calendar; checked against the store's today when the batch is checked. */
-    shipDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a ship date"),
-    flagAsShipped: z.boolean(),
-    notifyCustomer: z.boolean(),
-  })
-  .superRefine((settings, ctx) => {
-    if (settings.mailClass === null && settings.deliveryWithinDays === null) {
-      ctx.addIssue({ code: "custom", path: ["deliveryWithinDays"], message: "Choose a mail class, or enter within how many days the cheapest service must arrive" });
-    }
-    if (settings.packagingType === "package" && !settings.dimensions) {
-      ctx.addIssue({ code: "custom", path: ["dimensions"], message: "Enter the box's length, width and height in inches" });
-    }
-  });
+export const ZBatchSettingsFields = z.object({
+  mailClass: z
+    .string()
+    .trim()
+    .nullable()
+    .refine((value) => value === null || Boolean(findMailClass(value)), "Choose a USPS mail class, or the cheapest within a number of days"),
+  deliveryWithinDays: z
+    .number({ error: "Enter the number of days, e.g. 3" })
+    .int("Enter whole days")
+    .min(1, "Enter at least 1 day")
+    .max(30, "Enter at most 30 days")
+    .nullable(),
+  // Own keys only: "constructor" is `in` every object.
+  packagingType: z.string().trim().refine((value) => Object.hasOwn(PACKAGING_TYPES, value), "Choose a package type"),
+  dimensions: z.object({ lengthIn: wholeInches("length"), widthIn: wholeInches("width"), heightIn: wholeInches("height") }).nullable(),
+  weightOz: z
+    .number({ error: "Enter the weight in ounces, or leave it empty to use the items' weight" })
+    .int("Enter the weight in whole ounces")
+    .min(1, "The package must weigh at least 1 oz")
+    .max(70 * 16, "USPS takes packages up to 70 lb")
+    .nullable(),
+  labelFormat: z.enum(LABEL_FORMATS, { error: "Choose PDF, PNG or ZPL" }),
+  labelSize: z.enum(LABEL_SIZES, { error: "Choose 4x6 or letter size" }),
+  deliveryConfirmation: z.enum(DELIVERY_CONFIRMATIONS, { error: "Choose a delivery confirmation" }),
+  /** YYYY-MM-DD in the store's calendar; checked against the store's today when the batch is checked. */
+  shipDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a ship date"),
+  flagAsShipped: z.boolean(),
+  notifyCustomer: z.boolean(),
+});
+
+type TServiceChoice = Pick<z.output<typeof ZBatchSettingsFields>, "mailClass" | "deliveryWithinDays" | "packagingType" | "dimensions">;
+
+/** The rules across fields that batch settings and presets share, each at the field to change. */
+export function serviceChoiceProblems(settings: TServiceChoice, ctx: z.RefinementCtx) {
+  if (settings.mailClass === null && settings.deliveryWithinDays === null) {
+    ctx.addIssue({ code: "custom", path: ["deliveryWithinDays"], message: "Choose a mail class, or enter within how many days the cheapest service must arrive" });
+  }
+  if (settings.packagingType === "package" && !settings.dimensions) {
+    ctx.addIssue({ code: "custom", path: ["dimensions"], message: "Enter the box's length, width and height in inches" });
+  }
+}
+
+export const ZBatchSettings = ZBatchSettingsFields.superRefine(serviceChoiceProblems);
 export type TBatchSettings = z.infer<typeof ZBatchSettings>;
 
 export const ZCreateBatch = z.object({

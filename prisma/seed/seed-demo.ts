@@ -5,6 +5,7 @@ import type { OrderStatus } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { CATALOG, DOMESTIC_CHECKOUT, INTERNATIONAL_CHECKOUT } from "./catalog";
 import { recordImportedShipment } from "./imported-shipments";
+import { seedPresets } from "./presets";
 import { INTERNATIONAL_ADDRESSES, INVALID_US_ADDRESSES, SHIP_FROM, STREET_NAMES, US_PLACES, type TSeedAddress } from "./addresses";
 
 const CUSTOMER_COUNT = 80;
@@ -18,13 +19,14 @@ type TSeedOptions = { db: TPrismaClient; now?: Date; adminEmail: string; adminPa
 export type TSeedResult = { createdOrders: number; createdCustomers: number; admin: { email: string; generatedPassword?: string } };
 
 /**
- * A believable tea shop: ship-from address, ~80 customers, ~200 orders over the last 60 days.
- * Deterministic (fixed faker seed) and idempotent: rows are keyed by e-mail and number, and
- * seeding again creates nothing that exists.
+ * A believable tea shop: ship-from address, two shipping presets, ~80 customers, ~200 orders
+ * over the last 60 days. Deterministic (fixed faker seed) and idempotent: rows are keyed by
+ * e-mail, number and name, and seeding again creates nothing that exists.
  */
 export async function seedDemo({ db, now = new Date(), adminEmail, adminPassword }: TSeedOptions): Promise<TSeedResult> {
   faker.seed(2026);
   await db.storeSettings.upsert({ where: { id: 1 }, update: {}, create: { id: 1, ...SHIP_FROM } });
+  await seedPresets(db);
   const admin = await ensureAdmin(db, adminEmail, adminPassword);
 
   const customers = buildCustomers();

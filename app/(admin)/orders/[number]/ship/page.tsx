@@ -9,6 +9,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { ZOrderNumber } from "@/lib/orders/schemas";
+import { listPresets } from "@/lib/presets/list-presets";
 import { getSeraClient } from "@/lib/sera/client";
 import type { TCarrierService } from "@/lib/sera/transform";
 import { getWizardData } from "@/lib/wizard/get-wizard-data";
@@ -23,7 +24,7 @@ export default async function ShippingWizardPage({ params }: TProps) {
   const parsed = ZOrderNumber.safeParse((await params).number);
   if (!parsed.success) notFound();
   const db = await getDb();
-  const data = await getWizardData({ db, orderNumber: parsed.data });
+  const [data, presets] = await Promise.all([getWizardData({ db, orderNumber: parsed.data }), listPresets({ db })]);
   if (!data) notFound();
 
   let services: TCarrierService[] | null = null;
@@ -49,7 +50,7 @@ export default async function ShippingWizardPage({ params }: TProps) {
       ) : (
         <div className="space-y-4">
           {seraProblem && <Alert tone="warning">{seraProblem}</Alert>}
-          <ShippingWizard data={data} matrix={packageMatrixFromSera(services)} canChange={canChange(user.role)} />
+          <ShippingWizard data={data} matrix={packageMatrixFromSera(services)} presets={presets} canChange={canChange(user.role)} />
         </div>
       )}
     </>
