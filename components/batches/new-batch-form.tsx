@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -91,9 +91,9 @@ export function NewBatchForm({ orderNumbers, presets, defaults, shipDates }: { o
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<TFormValues>({ defaultValues: valuesOf(defaults, "", shipDates[0] ?? "") });
-  const { register, handleSubmit, formState, setError: setFieldError, reset, watch } = form;
-  const mailClass = watch("mailClass");
-  const packagingType = watch("packagingType");
+  const { register, handleSubmit, formState, setError: setFieldError, reset, control } = form;
+  const mailClass = useWatch({ control, name: "mailClass" });
+  const packagingType = useWatch({ control, name: "packagingType" });
 
   function applyPreset(name: string) {
     const preset = presets.find((candidate) => candidate.name === name);
