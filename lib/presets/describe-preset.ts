@@ -1,7 +1,7 @@
-import { DELIVERY_CONFIRMATION_NAMES, deliveryConfirmationOptions, findMailClass, LABEL_FORMATS, LABEL_SIZES } from "@/lib/shipping/mail-classes";
+import { DELIVERY_CONFIRMATION_NAMES, findMailClass, LABEL_FORMATS, LABEL_SIZES } from "@/lib/shipping/mail-classes";
 import { packagingTypeName } from "@/lib/shipping/package-types";
 import { formatWeightOz } from "@/lib/format";
-import type { TPresetInput, TPresetSettings } from "./schemas";
+import type { TPresetSettings } from "./schemas";
 
 /** How the preset list names a preset's choices, one short phrase each. */
 export function describePreset(settings: TPresetSettings) {
@@ -14,25 +14,5 @@ export function describePreset(settings: TPresetSettings) {
     weight: settings.weightOz === null ? "Items' weight" : formatWeightOz(settings.weightOz),
     label: `${LABEL_FORMATS.find((format) => format.value === settings.labelFormat)?.name ?? settings.labelFormat}, ${LABEL_SIZES.find((size) => size.value === settings.labelSize)?.name ?? settings.labelSize}`,
     confirmation: DELIVERY_CONFIRMATION_NAMES[settings.deliveryConfirmation],
-  };
-}
-
-type TStoreDefaults = { defaultMailClass: string; defaultPackagingType: string; dimensions: { lengthIn: number; widthIn: number; heightIn: number } };
-
-/** A new preset starts from the store's default package, with tracking where the class offers it. */
-export function newPresetInput({ defaultMailClass, defaultPackagingType, dimensions }: TStoreDefaults): TPresetInput {
-  const tracked = deliveryConfirmationOptions(defaultMailClass, defaultPackagingType).includes("tracking");
-  return {
-    name: "",
-    mailClass: defaultMailClass,
-    deliveryWithinDays: null,
-    packagingType: defaultPackagingType,
-    dimensions: defaultPackagingType === "package" ? dimensions : null,
-    weightOz: null,
-    labelFormat: "pdf",
-    labelSize: "size_4x6",
-    deliveryConfirmation: tracked ? "tracking" : "none",
-    flagAsShipped: true,
-    notifyCustomer: true,
   };
 }

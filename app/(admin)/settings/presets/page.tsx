@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { newPresetInput } from "@/lib/presets/describe-preset";
+import { newPresetInput } from "@/lib/presets/new-preset-input";
 import { listPresets } from "@/lib/presets/list-presets";
 import { getStoreSettingsOrThrow } from "@/lib/settings/get-store-settings";
 
