@@ -59,8 +59,8 @@ async function adminPage(browser: Browser, who: "admin" | "admin2"): Promise<Pag
 async function findPendingDomesticOrder(page: Page): Promise<string> {
   await page.goto("/orders?status=pending");
   for (;;) {
-    const rows = page.locator("tbody tr").filter({ has: page.locator("td:nth-child(4)", { hasText: /^US$/ }) });
-    for (const link of await rows.locator("td:first-child a").all()) {
+    const rows = page.locator("tbody tr").filter({ has: page.locator("td:nth-child(5)", { hasText: /^US$/ }) });
+    for (const link of await rows.locator("td:nth-child(2) a").all()) {
       const href = (await link.getAttribute("href"))!;
       const order = await page.request.get(href);
       // An order nobody has shipped from yet: its page lists no label.

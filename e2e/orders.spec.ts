@@ -21,16 +21,16 @@ test("an admin lists orders, filters them, opens one and signs out", async ({ pa
   await page.getByLabel("Status").selectOption("shipped");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/status=shipped/);
-  const statuses = await page.locator("tbody tr td:nth-child(6)").allInnerTexts();
+  const statuses = await page.locator("tbody tr td:nth-child(7)").allInnerTexts();
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(["Shipped"]));
 
   await page.getByRole("link", { name: "Older orders →" }).click();
   await expect(page).toHaveURL(/cursor=/);
-  const olderStatuses = await page.locator("tbody tr td:nth-child(6)").allInnerTexts();
+  const olderStatuses = await page.locator("tbody tr td:nth-child(7)").allInnerTexts();
   expect(new Set(olderStatuses)).toEqual(new Set(["Shipped"]));
 
-  const firstOrder = page.locator("tbody tr td:first-child a").first();
+  const firstOrder = page.locator("tbody tr td:nth-child(2) a").first();
   const orderNumber = (await firstOrder.innerText()).trim();
   await firstOrder.click();
   await expect(page.getByRole("heading", { name: new RegExp(`Order ${orderNumber}`) })).toBeVisible();
@@ -57,7 +57,7 @@ test("a bad filter says what is wrong, and an unknown order is a 404 page", asyn
 test("an admin changes an order's status; a viewer can read but not change", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/orders?status=pending");
-  await page.locator("tbody tr td:first-child a").first().click();
+  await page.locator("tbody tr td:nth-child(2) a").first().click();
   await page.getByRole("button", { name: "Mark as processing" }).click();
   await expect(page.getByRole("heading", { name: /Order #\d+/ })).toContainText("Processing");
   const orderUrl = page.url();

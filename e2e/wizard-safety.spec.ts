@@ -20,7 +20,7 @@ async function openWizardFor(page: Page, { abroad, skip = 0 }: { abroad: boolean
   for (const status of ["pending", "processing"]) {
     await page.goto(`/orders?status=${status}`);
     for (;;) {
-      const country = page.locator("td:nth-child(4)", abroad ? { hasNotText: /^US$/ } : { hasText: /^US$/ });
+      const country = page.locator("td:nth-child(5)", abroad ? { hasNotText: /^US$/ } : { hasText: /^US$/ });
       const rows = page.locator("tbody tr").filter({ has: country });
       if ((await rows.count()) > skip) {
         await page.goto((await rows.nth(skip).locator("td:first-child a").getAttribute("href"))!);

@@ -85,6 +85,9 @@ export function BatchView({ initial, canChange }: { initial: TBatchPageData; can
   const [statusWord, statusTone] = BATCH_STATUS_WORDS[batch.status];
   const readyCount = batch.counts.ready;
   const mayPrint = batch.counts.bought > 0;
+  // Before Buy: what auto-refill cannot cover. Paused: what the rows left cost beyond the balance.
+  const shortfall = funding ? (funding.shortCents > 0 ? funding.shortCents : batch.status === "paused" ? funding.neededCents : 0) : 0;
+  const addCents = shortfall > 0 ? Math.max(MIN_ADD_FUNDS_CENTS, shortfall) : 0;
 
   return (
     <div className="space-y-4">
@@ -115,15 +118,15 @@ export function BatchView({ initial, canChange }: { initial: TBatchPageData; can
             <div className="text-slate-500">Auto-refill may add today</div>
             <div className="text-lg font-semibold tabular-nums">{formatCents(funding.refillRoomCents)}</div>
           </div>
-          {funding.shortCents > 0 && canChange && (
+          {addCents > 0 && canChange && (
             <div className="ml-auto flex items-center gap-3">
-              <span className="text-red-700">Short by {formatCents(funding.shortCents)}</span>
+              <span className="text-red-700">{funding.shortCents > 0 ? `Short by ${formatCents(funding.shortCents)}` : `The rows left cost ${formatCents(funding.neededCents)} more than the balance`}</span>
               <Button
                 disabled={pending}
                 onClick={() =>
                   run(
                     async () => {
-                      const result = await addPostageAction({ amountCents: Math.max(MIN_ADD_FUNDS_CENTS, funding.shortCents), idempotencyKey: postageKey });
+                      const result = await addPostageAction({ amountCents: addCents, idempotencyKey: postageKey });
                       if (result.ok) setPostageKey(crypto.randomUUID());
                       return result;
                     },
@@ -131,7 +134,7 @@ export function BatchView({ initial, canChange }: { initial: TBatchPageData; can
                   )
                 }
               >
-                Add {formatCents(Math.max(MIN_ADD_FUNDS_CENTS, funding.shortCents))} postage
+                Add {formatCents(addCents)} postage
               </Button>
             </div>
           )}

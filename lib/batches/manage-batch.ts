@@ -48,7 +48,11 @@ export async function createBatch({ db, orderNumbers, settings, presetName, acto
   });
 }
 
-export type TBatchFunding = { totalCents: number; availableCents: number | null; refillRoomCents: number; refillsLeft: number; shortCents: number; testMode: boolean };
+/**
+ * `shortCents`: what must be added before Buy (beyond auto-refill's room today); `neededCents`:
+ * what the rows still to buy cost beyond the balance alone, offered when a batch paused.
+ */
+export type TBatchFunding = { totalCents: number; availableCents: number | null; refillRoomCents: number; refillsLeft: number; shortCents: number; neededCents: number; testMode: boolean };
 
 /** What the ready rows cost against the balance plus what auto-refill may still add today. */
 export async function batchFunding({ db, sera, batchId }: { db: TPrismaClient; sera: Pick<TSeraClient, "getBalance">; batchId: string }): Promise<TBatchFunding> {
@@ -61,7 +65,8 @@ export async function batchFunding({ db, sera, batchId }: { db: TPrismaClient; s
   let availableCents: number | null = null;
   if (settings.seraConnectedAt) availableCents = await sera.getBalance().then((balance) => balance.availableCents, () => null);
   const shortCents = availableCents === null ? 0 : Math.max(0, totalCents - availableCents - room.roomCents);
-  return { totalCents, availableCents, refillRoomCents: room.roomCents, refillsLeft: room.refillsLeft, shortCents, testMode: settings.testMode };
+  const neededCents = availableCents === null ? 0 : Math.max(0, totalCents - availableCents);
+  return { totalCents, availableCents, refillRoomCents: room.roomCents, refillsLeft: room.refillsLeft, shortCents, neededCents, testMode: settings.testMode };
 }
 
 /**

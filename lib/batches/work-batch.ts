@@ -284,7 +284,12 @@ class Funding {
           this.inFlight += cents;
           return { ok: true };
         }
-        refill = await autoRefill({ db: this.db, sera: this.sera, neededCents: cents });
+        try {
+          refill = await autoRefill({ db: this.db, sera: this.sera, neededCents: cents });
+        } catch (error) {
+          const why = isAppError(error) ? error.userMessage : "it could not be sent";
+          return { ok: false, pause: true, reason: outOfPostageMessage(this.available, cents, null, `Auto-refill did not go through: ${why}`) };
+        }
         if (refill.refilled) continue;
         if (refill.reason === "in_progress") {
           await sleep(1_000);
@@ -301,9 +306,10 @@ class Funding {
   }
 }
 
-function outOfPostageMessage(availableCents: number, neededCents: number, refill: TAutoRefillOutcome | null) {
-  const why =
-    refill && !refill.refilled
+function outOfPostageMessage(availableCents: number, neededCents: number, refill: TAutoRefillOutcome | null, failure?: string) {
+  const why = failure
+    ? failure.replace(/\.?$/, ".")
+    : refill && !refill.refilled
       ? {
           off: "Auto-refill is off.",
           daily_limit: "Auto-refill has reached its daily limit.",
