@@ -37,7 +37,7 @@ export function AppNav({ user }: { user: TNavUser }) {
                 key={link.href}
                 href={link.href}
                 aria-current={active ? "page" : undefined}
-                className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
+                className={`whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium ${
                   active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
                 }`}
               >
@@ -47,7 +47,7 @@ export function AppNav({ user }: { user: TNavUser }) {
           })}
         </nav>
         <div className="flex items-center gap-3 text-sm">
-          <span className="hidden text-slate-600 sm:inline" title={user.email}>
+          <span className="hidden text-slate-600 2xl:inline" title={user.email}>
             {user.name}
           </span>
           <Badge tone={user.role === "admin" ? "blue" : "gray"}>{user.role}</Badge>

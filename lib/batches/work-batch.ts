@@ -251,6 +251,8 @@ class Funding {
   private available: number | null = null;
   private inFlight = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Once the batch must pause, every lane waiting for money hears so at once and lets its row go. */
+  private refused: TReserve | null = null;
 
   constructor(
     private readonly db: TPrismaClient,
@@ -269,6 +271,13 @@ class Funding {
   }
 
   private async reserveNow(cents: number): Promise<TReserve> {
+    if (this.refused) return this.refused;
+    const answer = await this.decide(cents);
+    if (!answer.ok) this.refused = answer;
+    return answer;
+  }
+
+  private async decide(cents: number): Promise<TReserve> {
     try {
       if (this.available === null) this.available = (await this.sera.getBalance()).availableCents;
       if (this.available - this.inFlight >= cents) {
@@ -315,7 +324,7 @@ function outOfPostageMessage(availableCents: number, neededCents: number, refill
           daily_limit: "Auto-refill has reached its daily limit.",
           at_maximum: "The balance is at SERA's maximum.",
           above_threshold: "",
-          in_progress: "An auto-refill is still in progress.",
+          in_progress: "An auto-refill is still waiting for SERA to confirm it.",
         }[refill.reason]
       : "";
   return `Postage ran out: the balance is ${formatCents(availableCents)} and the next label costs ${formatCents(neededCents)}. ${why} Add postage, then resume.`
