@@ -117,7 +117,13 @@ function TabLink({ href, active, children }: { href: string; active: boolean; ch
 
 function ShippingCenter({ orderNumber, status, leftToShip, canChange }: { orderNumber: number; status: string; leftToShip: number; canChange: boolean }) {
   if (status === "cancelled") return <p className="text-sm text-slate-600">This order is cancelled; there is nothing to ship.</p>;
-  if (leftToShip === 0) return <p className="text-sm text-slate-600">Every item of this order has shipped. Labels are listed under Product Details.</p>;
+  if (leftToShip === 0) {
+    const message =
+      status === "shipped" || status === "partially_shipped"
+        ? "Every item of this order has shipped."
+        : "Every item of this order is on a label (a test label does not ship the order).";
+    return <p className="text-sm text-slate-600">{message} Labels are listed under Product Details.</p>;
+  }
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">

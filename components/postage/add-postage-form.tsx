@@ -101,7 +101,7 @@ export function AddPostageForm({ balance }: { balance: TBalanceView }) {
       {receipt && (
         <Alert tone="success">
           <span data-testid="postage-receipt">
-            Added {formatCents(receipt.amountCents)} on {formatDateTime(receipt.completedAt)}. Confirmation number{" "}
+            Added {formatCents(receipt.amountCents)} on {formatDateTime(receipt.completedAt)}. Reference (the key SERA files it under){" "}
             <span className="font-mono">{receipt.confirmationNumber ?? "—"}</span>. New balance{" "}
             {receipt.balanceCents === null ? "—" : formatCents(receipt.balanceCents)}.
           </span>

@@ -18,7 +18,7 @@ export function PurchasesTable({ purchases }: { purchases: TPostageOverview["pur
           <th className="py-2 pr-4">How</th>
           <th className="py-2 pr-4 text-right">Amount</th>
           <th className="py-2 pr-4">Status</th>
-          <th className="py-2 pr-4">Confirmation</th>
+          <th className="py-2 pr-4" title="SERA's add-funds answer carries no confirmation number: the purchase's idempotency key is how SERA's history finds it">Reference</th>
           <th className="py-2 text-right">Balance after</th>
         </tr>
       </thead>
