@@ -15,7 +15,7 @@ import { checkRows, type TBatchSera } from "./check-rows";
 export const BATCH_LEASE_MS = 60_000;
 const LEASE_RENEW_MS = 15_000;
 /** A row claimed by a worker that died is claimed again after this (and resent with the same key). */
-export const ROW_CLAIM_MS = 3 * 60_000;
+export const ROW_CLAIM_MS = 90_000;
 export const DEFAULT_BATCH_CONCURRENCY = 8;
 
 export type TBatchWorkSera = TPurchaseSera & TBatchSera;
