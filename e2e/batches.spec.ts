@@ -70,6 +70,7 @@ test("a batch of 20 with three bad rows: pre-flight stops them, one is fixed, po
   // Orders → all matching → New batch with Ground Advantage in an 8x6x4 box.
   await page.goto("/orders?q=batch-e2e");
   await expect(page.locator("tbody tr")).toHaveCount(20);
+  await page.screenshot({ path: "test-results/screens/orders-batch-selection.png" });
   await page.getByRole("link", { name: /Create batch from all matching orders/ }).click();
   await expect(page.getByRole("heading", { name: "New batch" })).toBeVisible();
   await page.getByLabel("Mail class").selectOption("usps_ground_advantage");
