@@ -17,6 +17,8 @@ const LEASE_RENEW_MS = 15_000;
 /** A row claimed by a worker that died is claimed again after this (and resent with the same key). */
 export const ROW_CLAIM_MS = 90_000;
 export const DEFAULT_BATCH_CONCURRENCY = 8;
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_MAX_MS = 30_000;
 
 export type TBatchWorkSera = TPurchaseSera & TBatchSera;
 
@@ -75,8 +77,11 @@ async function buyRows({ db, sera, batchId, concurrency }: { db: TPrismaClient; 
   const context: TBuyContext = { db, sera, batchId, createdById: batch.createdById, testMode: settings.testMode, funding: new Funding(db, sera) };
   await syncBuyingRows(db, batchId);
   let stop = false;
+  // SERA busy (429) or failing (5xx) after the client's own retries: every lane slows down together.
+  let troubled = 0;
   const lane = async () => {
     while (!stop) {
+      if (troubled > 0) await sleep(Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (troubled - 1)));
       const current = await db.batch.findUnique({ where: { id: batchId }, select: { status: true } });
       if (current?.status !== "running") return;
       const row = await claimRow(db, batchId);
@@ -87,6 +92,8 @@ async function buyRows({ db, sera, batchId, concurrency }: { db: TPrismaClient; 
         return "stop" as const;
       });
       if (outcome === "stop") stop = true;
+      if (outcome === "backoff") troubled = Math.min(troubled + 1, 8);
+      else if (outcome === "next") troubled = Math.max(0, troubled - 1);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
@@ -120,8 +127,10 @@ async function claimRow(db: TPrismaClient, batchId: string): Promise<TClaimedRow
   });
 }
 
-/** Buys one row. "stop" ends this worker's lane (the batch paused, or SERA cannot be reached now). */
-async function buyRow(context: TBuyContext, row: TClaimedRow): Promise<"next" | "stop"> {
+/** "stop" ends this lane (the batch paused, or SERA cannot be asked now); "backoff" slows every lane down. */
+type TRowOutcome = "next" | "stop" | "backoff";
+
+async function buyRow(context: TBuyContext, row: TClaimedRow): Promise<TRowOutcome> {
   const { db, sera, testMode, funding } = context;
   const started = await hasPurchase(db, row.shipmentId);
   if (!started && !testMode && Date.now() - row.quotedAt.getTime() > QUOTE_LIFETIME_MS) {
@@ -148,11 +157,12 @@ async function buyRow(context: TBuyContext, row: TClaimedRow): Promise<"next" | 
   } catch (error) {
     funding.settle(reserved, 0);
     if (!isAppError(error)) throw error;
-    return afterRefusal(context, row, error.userMessage, error.code === "INSUFFICIENT_FUNDS");
+    const outcome = await afterRefusal(context, row, error.userMessage, error.code === "INSUFFICIENT_FUNDS");
+    return outcome === "next" && error.code === "SERA_UNAVAILABLE" ? "backoff" : outcome;
   }
 }
 
-async function afterRefusal(context: TBuyContext, row: TClaimedRow, message: string, outOfPostage: boolean): Promise<"next" | "stop"> {
+async function afterRefusal(context: TBuyContext, row: TClaimedRow, message: string, outOfPostage: boolean): Promise<TRowOutcome> {
   const { db } = context;
   const intent = await db.purchaseIntent.findUnique({ where: { shipmentId: row.shipmentId }, select: { state: true } });
   if (!intent) {
