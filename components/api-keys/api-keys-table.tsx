@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { useActionRunner } from "@/components/shipments/use-action-mutation";
 import { revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { API_KEY_SCOPE_LABELS, type TApiKeyScope } from "@/lib/api-keys/schemas";
-import { formatDateTime } from "@/lib/format";
+import { StoreTime } from "@/components/ui/store-time";
 
 type TApiKeyRow = { id: string; name: string; scope: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
@@ -36,8 +36,8 @@ export function ApiKeysTable({ keys, canRevoke }: { keys: TApiKeyRow[]; canRevok
               <td className="py-2 font-medium text-slate-900">{key.name}</td>
               <td className="font-mono text-xs text-slate-600">sdk_{key.prefix}_…</td>
               <td>{API_KEY_SCOPE_LABELS[key.scope as TApiKeyScope] ?? key.scope}</td>
-              <td>{formatDateTime(key.createdAt)}</td>
-              <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</td>
+              <td><StoreTime at={key.createdAt} /></td>
+              <td>{key.lastUsedAt ? <StoreTime at={key.lastUsedAt} /> : "Never"}</td>
               <td>{key.revokedAt ? <Badge tone="gray">Revoked</Badge> : <Badge tone="green">Active</Badge>}</td>
               <td className="text-right">
                 {canRevoke && !key.revokedAt && (

@@ -4,10 +4,11 @@ import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime, formatOrderNumber } from "@/lib/format";
+import { formatOrderNumber } from "@/lib/format";
 import type { TTransactionLogDetail } from "@/lib/logs/get-transaction-log";
 import { LogBody } from "./log-body";
 import { LogStatusBadge } from "./log-status-badge";
+import { StoreTime } from "@/components/ui/store-time";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -23,7 +24,11 @@ export function LogDetail({ entry }: { entry: TTransactionLogDetail }) {
     <>
       <PageHeader
         title={`Log entry ${entry.id}: ${entry.operation}`}
-        description={`${entry.method} ${entry.path} at ${formatDateTime(entry.at)}`}
+        description={
+          <>
+            {entry.method} {entry.path} at <StoreTime at={entry.at} />
+          </>
+        }
         actions={
           <>
             <Link href="/logs" className={buttonClass("ghost")}>

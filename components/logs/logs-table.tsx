@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { formatDateTime, formatOrderNumber } from "@/lib/format";
+import { formatOrderNumber } from "@/lib/format";
 import type { TTransactionLogRow } from "@/lib/logs/list-transaction-logs";
 import { logFiltersToSearch } from "@/lib/logs/parse-log-filters";
 import type { TLogFilters } from "@/lib/logs/schemas";
 import { LogStatusBadge } from "./log-status-badge";
+import { StoreTime } from "@/components/ui/store-time";
 
 type TProps = { entries: TTransactionLogRow[]; nextCursor: string | null; filters: TLogFilters };
 
@@ -34,7 +35,7 @@ export function LogsTable({ entries, nextCursor, filters }: TProps) {
             <tr key={entry.id} className="hover:bg-slate-50">
               <td className="whitespace-nowrap px-4 py-3">
                 <Link href={`/logs/${entry.id}`} className="text-brand-700 hover:underline">
-                  {formatDateTime(entry.at)}
+                  <StoreTime at={entry.at} />
                 </Link>
               </td>
               <td className="px-4 py-3 font-medium">{entry.operation}</td>

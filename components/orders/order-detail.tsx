@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatCents, formatDateTime, formatOrderNumber } from "@/lib/format";
+import { formatCents, formatOrderNumber } from "@/lib/format";
 import type { TOrderDetail } from "@/lib/orders/get-order";
 import { AddressBlock } from "./address-block";
 import { OrderItemsTable } from "./order-items-table";
@@ -10,6 +10,7 @@ import { manualStatusChanges } from "@/lib/orders/change-order-status";
 import { OrderStatusActions } from "./order-status-actions";
 import { OrderStatusBadge } from "./order-status-badge";
 import { OrderShipmentsTable } from "./order-shipments-table";
+import { StoreTime } from "@/components/ui/store-time";
 
 export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; canChange: boolean; tab: "details" | "shipping" }) {
   const leftToShip = order.items.reduce((sum, item) => sum + item.quantity - item.shipmentItems.reduce((total, line) => total + line.quantity, 0), 0);
@@ -26,7 +27,11 @@ export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; ca
             Order {formatOrderNumber(order.number)} <OrderStatusBadge status={order.status} />
           </span>
         }
-        description={`Placed ${formatDateTime(order.placedAt)}`}
+        description={
+          <>
+            Placed <StoreTime at={order.placedAt} />
+          </>
+        }
         actions={
           canChange ? (
             <OrderStatusActions orderNumber={order.number} allowed={manualStatusChanges(order.status)} />

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { formatCents, formatDateTime, formatOrderNumber } from "@/lib/format";
+import { formatCents, formatOrderNumber } from "@/lib/format";
 import type { listOrders } from "@/lib/orders/list-orders";
 import type { TOrderListFilters } from "@/lib/orders/schemas";
 import { OrderStatusBadge } from "./order-status-badge";
 import { SelectAllOrders } from "./select-all-orders";
 import { TrackingBadge } from "./tracking-badge";
+import { StoreTime } from "@/components/ui/store-time";
 
 type TOrderRow = Awaited<ReturnType<typeof listOrders>>["orders"][number];
 
@@ -68,7 +69,7 @@ export function OrdersTable({ orders, nextCursor, filters }: { orders: TOrderRow
                   {formatOrderNumber(order.number)}
                 </Link>
               </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(order.placedAt)}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600"><StoreTime at={order.placedAt} /></td>
               <td className="px-4 py-3">
                 {order.customer.firstName} {order.customer.lastName}
                 <div className="text-xs text-slate-500">{order.customer.email}</div>

@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { addPostageAction } from "@/lib/postage/actions";
 import type { TPostageReceipt } from "@/lib/postage/add-postage";
 import { MIN_ADD_FUNDS_CENTS, PRESET_AMOUNTS_CENTS, parseDollarsToCents } from "@/lib/postage/schemas";
 import { BALANCE_QUERY_KEY, type TBalanceView } from "./use-balance";
+import { StoreTime } from "@/components/ui/store-time";
 
 /**
  * One-click postage. Each purchase gets its own idempotency key, made here and kept until the
@@ -101,7 +102,7 @@ export function AddPostageForm({ balance }: { balance: TBalanceView }) {
       {receipt && (
         <Alert tone="success">
           <span data-testid="postage-receipt">
-            Added {formatCents(receipt.amountCents)} on {formatDateTime(receipt.completedAt)}. Reference (the key SERA files it under){" "}
+            Added {formatCents(receipt.amountCents)} on <StoreTime at={receipt.completedAt} />. Reference (the key SERA files it under){" "}
             <span className="font-mono">{receipt.confirmationNumber ?? "—"}</span>. New balance{" "}
             {receipt.balanceCents === null ? "—" : formatCents(receipt.balanceCents)}.
           </span>

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import type { TPostageOverview } from "@/lib/postage/get-postage-overview";
+import { StoreTime } from "@/components/ui/store-time";
 
 const STATE: Record<string, { label: string; tone: "green" | "amber" | "red" }> = {
   succeeded: { label: "Added", tone: "green" },
@@ -27,7 +28,7 @@ export function PurchasesTable({ purchases }: { purchases: TPostageOverview["pur
           const state = STATE[purchase.state] ?? STATE.pending!;
           return (
             <tr key={purchase.id}>
-              <td className="py-2 pr-4">{formatDateTime(purchase.completedAt ?? purchase.createdAt)}</td>
+              <td className="py-2 pr-4"><StoreTime at={purchase.completedAt ?? purchase.createdAt} /></td>
               <td className="py-2 pr-4">{purchase.trigger === "automatic" ? "Auto-refill" : "One-click"}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{formatCents(purchase.amountCents)}</td>
               <td className="py-2 pr-4" title={purchase.errorMessage ?? undefined}>

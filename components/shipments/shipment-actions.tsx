@@ -6,10 +6,11 @@ import { useState, useTransition } from "react";
 import { BALANCE_QUERY_KEY } from "@/components/postage/use-balance";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formatCents, formatDate, formatDateTime } from "@/lib/format";
+import { formatCents, formatDate } from "@/lib/format";
 import { getShipmentHistoryAction, requestRefundAction } from "@/lib/refunds/actions";
 import { describeDaysLeft, refundDaysLeft } from "@/lib/refunds/refund-window";
 import type { THistoryEntry } from "@/lib/shipments/shipment-history";
+import { StoreTime } from "@/components/ui/store-time";
 
 /** What a row needs to offer refund, reprint and history. Dates are ISO strings. */
 export type TShipmentActionsShipment = {
@@ -165,7 +166,7 @@ function HistoryDisclosure({ shipmentId }: { shipmentId: string }) {
           {entries.length === 0 && <li>No events recorded.</li>}
           {entries.map((entry) => (
             <li key={entry.id}>
-              <span className="text-slate-500">{formatDateTime(new Date(entry.at))}</span> {entry.text}
+              <span className="text-slate-500"><StoreTime at={new Date(entry.at)} /></span> {entry.text}
               {entry.actor ? ` by ${entry.actor}` : ""}
             </li>
           ))}

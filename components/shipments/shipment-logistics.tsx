@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { isWebUrl } from "@/lib/sera/web-url";
+import { StoreTime } from "@/components/ui/store-time";
 
 type TProps = {
   manifest: { seraManifestId: string; formUrl: string | null; createdAt: Date; labelCount: number } | null;
@@ -15,7 +16,7 @@ export function ShipmentLogistics({ manifest, pickup }: TProps) {
       {manifest ? (
         <p data-testid="shipment-manifest">
           On SCAN form <span className="font-mono">{manifest.seraManifestId}</span> ({manifest.labelCount} label{manifest.labelCount === 1 ? "" : "s"},{" "}
-          {formatDateTime(manifest.createdAt)}).{" "}
+          <StoreTime at={manifest.createdAt} />).{" "}
           {isWebUrl(manifest.formUrl) && (
             <a href={manifest.formUrl} target="_blank" rel="noopener noreferrer" className="text-brand-700 hover:underline">
               Print the SCAN form
@@ -32,7 +33,7 @@ export function ShipmentLogistics({ manifest, pickup }: TProps) {
           {pickup.status === "scheduled" ? <Badge tone="purple">Scheduled</Badge> : <Badge>Cancelled</Badge>} on {formatDate(pickup.windowStart)},{" "}
           {pickup.windowStart.toISOString().slice(11, 16)}–{pickup.windowEnd.toISOString().slice(11, 16)} UTC
           {pickup.instructions && <span className="block text-slate-600">Instructions: {pickup.instructions}</span>}
-          {pickup.cancelledAt && <span className="block text-slate-600">Cancelled {formatDateTime(pickup.cancelledAt)}.</span>}
+          {pickup.cancelledAt && <span className="block text-slate-600">Cancelled <StoreTime at={pickup.cancelledAt} />.</span>}
           {pickup.status === "scheduled" && (
             <Link href="/pickups" className="text-brand-700 hover:underline">
               Manage pickups

@@ -5,13 +5,14 @@ import { useState } from "react";
 import { TrackingBadge } from "@/components/orders/tracking-badge";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { formatCents, formatDate, formatDateTime, formatOrderNumber } from "@/lib/format";
+import { formatCents, formatDate, formatOrderNumber } from "@/lib/format";
 import type { TShipmentListRow } from "@/lib/shipments/list-shipments";
 import { shipmentsHref, type TShipmentListFilters } from "@/lib/shipments/parse-shipment-filters";
 import { findMailClass } from "@/lib/shipping/mail-classes";
 import type { TPickupDay } from "@/lib/shipping/ship-dates";
 import { SelectionToolbar } from "./selection-toolbar";
 import { ShipmentStatusBadge } from "./shipment-status-badge";
+import { StoreTime } from "@/components/ui/store-time";
 
 /** Dates cross the server/client boundary as ISO strings. */
 export type TShipmentRowView = Omit<TShipmentListRow, "createdAt" | "shipDate" | "pickup"> & {
@@ -92,7 +93,7 @@ export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, toda
                   </Link>
                   <div className="text-xs font-normal text-slate-500">{shipment.order.shipToName}</div>
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(new Date(shipment.createdAt))}</td>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-600"><StoreTime at={new Date(shipment.createdAt)} /></td>
                 <td className="whitespace-nowrap px-4 py-3">{formatDate(new Date(shipment.shipDate))}</td>
                 <td className="px-4 py-3">{findMailClass(shipment.mailClass)?.name ?? shipment.mailClass}</td>
                 <td className="px-4 py-3">

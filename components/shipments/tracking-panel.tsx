@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { TrackingBadge } from "@/components/orders/tracking-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formatDateTime } from "@/lib/format";
 import { refreshTrackingAction } from "@/lib/shipments/actions";
+import { StoreTime } from "@/components/ui/store-time";
 
 type TProps = { shipmentId: string; trackingNumber: string | null; storedStatus: string | null; checkedAt: string | null; trackable: boolean };
 
@@ -44,7 +44,13 @@ export function TrackingPanel({ shipmentId, trackingNumber, storedStatus, checke
         </Button>
       </div>
       <p className="text-xs text-slate-500">
-        {lastChecked ? `Last checked ${formatDateTime(new Date(lastChecked))}.` : "Not checked yet."}
+        {lastChecked ? (
+          <>
+            Last checked <StoreTime at={new Date(lastChecked)} />.
+          </>
+        ) : (
+          "Not checked yet."
+        )}
         {tracking?.estimatedDeliveryDate && ` Expected delivery ${tracking.estimatedDeliveryDate.slice(0, 10)}.`} Not-delivered shipments are checked every 30 minutes.
       </p>
       {query.error && <Alert tone="error">{query.error.message}</Alert>}
@@ -54,7 +60,7 @@ export function TrackingPanel({ shipmentId, trackingNumber, storedStatus, checke
         <ol className="divide-y divide-slate-100" aria-label="Tracking events">
           {tracking.events.map((event, index) => (
             <li key={`${event.occurredAt}-${index}`} className="flex flex-wrap gap-x-4 py-2">
-              <span className="w-48 shrink-0 text-slate-500">{event.occurredAt ? formatDateTime(new Date(event.occurredAt)) : "—"}</span>
+              <span className="w-48 shrink-0 text-slate-500">{event.occurredAt ? <StoreTime at={new Date(event.occurredAt)} /> : "—"}</span>
               <span className="font-medium text-slate-800">{event.description ?? "Scan"}</span>
               <span className="text-slate-500">{[event.city, event.state, event.postalCode].filter(Boolean).join(", ")}</span>
             </li>

@@ -7,9 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useActionRunner } from "@/components/shipments/use-action-mutation";
-import { formatDateTime } from "@/lib/format";
 import { disconnectStoreAction, storeSyncProgressAction, syncStoresNowAction } from "@/lib/stores/actions";
 import type { TStoreConnectionRow } from "@/lib/stores/connect-store";
+import { StoreTime } from "@/components/ui/store-time";
 
 /** Each store with its sync progress (polled while a sync runs), its last error and "Sync now". */
 export function StoreConnections({ initial, canChange }: { initial: TStoreConnectionRow[]; canChange: boolean }) {
@@ -68,7 +68,14 @@ export function StoreConnections({ initial, canChange }: { initial: TStoreConnec
               <p className="text-xs text-slate-600" data-testid="store-sync-status">
                 {connection.syncState === "running" ? `Page ${connection.syncPagesDone} of ${connection.syncPagesTotal || "?"}; ` : ""}
                 {connection.syncImported} new order{connection.syncImported === 1 ? "" : "s"} in the last sync
-                {connection.lastSyncAt ? `, ${formatDateTime(new Date(connection.lastSyncAt))}` : ""}.
+                {connection.lastSyncAt ? (
+                  <>
+                    , <StoreTime at={new Date(connection.lastSyncAt)} />
+                  </>
+                ) : (
+                  ""
+                )}
+                .
                 {connection.failingPushes > 0 ? ` ${connection.failingPushes} push${connection.failingPushes === 1 ? "" : "es"} to the store failing.` : ""}
               </p>
               {connection.lastSyncError && <Alert tone="error">Last sync failed: {connection.lastSyncError}</Alert>}

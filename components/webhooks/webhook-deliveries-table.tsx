@@ -5,8 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useActionRunner } from "@/components/shipments/use-action-mutation";
-import { formatDateTime } from "@/lib/format";
 import { redeliverWebhookAction } from "@/lib/webhooks/actions";
+import { StoreTime } from "@/components/ui/store-time";
 
 type TDelivery = {
   id: string;
@@ -54,11 +54,11 @@ export function WebhookDeliveriesTable({ deliveries, canRedeliver }: { deliverie
               </td>
               <td>
                 <Badge tone={TONE[delivery.state as keyof typeof TONE] ?? "gray"}>{delivery.state}</Badge>
-                {delivery.state === "pending" && delivery.nextAttemptAt && <span className="block text-xs text-slate-500">next {formatDateTime(delivery.nextAttemptAt)}</span>}
+                {delivery.state === "pending" && delivery.nextAttemptAt && <span className="block text-xs text-slate-500">next <StoreTime at={delivery.nextAttemptAt} /></span>}
               </td>
               <td title={delivery.lastError ?? undefined}>{delivery.lastStatusCode ?? (delivery.lastError ? "no answer" : "")}</td>
               <td>{delivery.attempts}</td>
-              <td>{delivery.lastAttemptAt ? formatDateTime(delivery.lastAttemptAt) : ""}</td>
+              <td>{delivery.lastAttemptAt ? <StoreTime at={delivery.lastAttemptAt} /> : ""}</td>
               <td className="text-right">
                 {canRedeliver && delivery.state !== "pending" && (
                   <Button variant="secondary" disabled={redeliver.pending} onClick={() => redeliver.run({ id: delivery.id }, () => setTimeout(() => router.refresh(), 1500))}>

@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { listBatches } from "@/lib/batches/get-batch";
 import { getDb } from "@/lib/db";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
+import { StoreTime } from "@/components/ui/store-time";
 
 export const metadata: Metadata = { title: "Batches" };
 
@@ -52,7 +53,7 @@ export default async function BatchesPage() {
                       </Link>
                       {batch.presetName && <div className="text-xs text-slate-500">{batch.presetName}</div>}
                     </td>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(batch.createdAt)}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-600"><StoreTime at={batch.createdAt} /></td>
                     <td className="px-4 py-3">
                       <Badge tone={tone}>{word}</Badge>
                     </td>

@@ -4,8 +4,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
 import { listOutbox } from "@/lib/mail/list-outbox";
+import { StoreTime } from "@/components/ui/store-time";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -29,11 +29,11 @@ export default async function OutboxPage() {
               key={email.id}
               title={email.subject}
               actions={
-                email.sentAt ? <Badge tone="green">Sent {formatDateTime(email.sentAt)}</Badge> : <Badge tone={email.transport === "smtp" ? "amber" : "gray"}>{email.transport === "smtp" ? "Queued for SMTP" : "In the outbox"}</Badge>
+                email.sentAt ? <Badge tone="green">Sent <StoreTime at={email.sentAt} /></Badge> : <Badge tone={email.transport === "smtp" ? "amber" : "gray"}>{email.transport === "smtp" ? "Queued for SMTP" : "In the outbox"}</Badge>
               }
             >
               <p className="mb-2 text-xs text-slate-500">
-                To {email.to} · {formatDateTime(email.createdAt)}
+                To {email.to} · <StoreTime at={email.createdAt} />
               </p>
               <pre className="whitespace-pre-wrap font-sans text-sm" data-testid="outbox-email">
                 {email.text}

@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db";
 import { formatCents, formatDateTime } from "@/lib/format";
 import { getPostageOverview } from "@/lib/postage/get-postage-overview";
 import { countPurchasesToReview } from "@/lib/purchases/review";
+import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 
 export const metadata: Metadata = { title: "Postage" };
 
@@ -37,7 +38,7 @@ export default async function PostagePage({ searchParams }: TProps) {
           canChange={canChange(user.role)}
           connection={{
             connected: overview.connected,
-            connectedAt: settings?.seraConnectedAt ? formatDateTime(settings.seraConnectedAt) : null,
+            connectedAt: settings?.seraConnectedAt ? formatDateTime(settings.seraConnectedAt, await getStoreTimeZone({ db })) : null,
             accountId: settings?.seraAccountId ?? null,
             environment: settings?.seraEnvironment ?? "staging",
             testMode: settings?.testMode ?? true,

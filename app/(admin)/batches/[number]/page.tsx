@@ -9,9 +9,9 @@ import { requirePageUser } from "@/lib/auth/session";
 import { batchPageData } from "@/lib/batches/get-batch";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
 import { ZOrderNumber } from "@/lib/orders/schemas";
 import { getSeraClient } from "@/lib/sera/client";
+import { StoreTime } from "@/components/ui/store-time";
 
 type TProps = { params: Promise<{ number: string }> };
 
@@ -33,7 +33,11 @@ export default async function BatchPage({ params }: TProps) {
     <>
       <PageHeader
         title={`Batch #${data.batch.number}`}
-        description={`${data.batch.rows.length} orders · created ${formatDateTime(data.batch.createdAt)}`}
+        description={
+          <>
+            {data.batch.rows.length} orders · created <StoreTime at={data.batch.createdAt} />
+          </>
+        }
         actions={
           <Link href="/batches" className={buttonClass("secondary")}>
             All batches

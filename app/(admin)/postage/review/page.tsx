@@ -7,8 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { listPurchasesToReview } from "@/lib/purchases/review";
+import { StoreTime } from "@/components/ui/store-time";
 
 export const metadata: Metadata = { title: "Purchases to review" };
 
@@ -34,7 +35,13 @@ export default async function PurchasesToReviewPage() {
             <Card title={item.summary} actions={<Badge tone="amber">{item.kind.replace("_", " ")}</Badge>}>
               <dl className="mb-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
                 <dt className="text-slate-500">Asked</dt>
-                <dd>{formatDateTime(new Date(item.createdAt))}{item.firstSentAt ? `, first sent ${formatDateTime(new Date(item.firstSentAt))}` : ", never sent"}</dd>
+                <dd><StoreTime at={new Date(item.createdAt)} />{item.firstSentAt ? (
+                  <>
+                    , first sent <StoreTime at={new Date(item.firstSentAt)} />
+                  </>
+                ) : (
+                  ", never sent"
+                )}</dd>
                 <dt className="text-slate-500">Amount</dt>
                 <dd>{item.amountCents === null ? "the rate SERA charged (see its print history)" : formatCents(item.amountCents)}</dd>
                 <dt className="text-slate-500">Idempotency key</dt>

@@ -13,10 +13,11 @@ import { canChange } from "@/lib/auth/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { formatCents, formatDate, formatDateTime, formatOrderNumber, formatWeightOz } from "@/lib/format";
+import { formatCents, formatDate, formatOrderNumber, formatWeightOz } from "@/lib/format";
 import { connectedSeraAccount } from "@/lib/purchases/connected-account";
 import { getShipmentOrThrow } from "@/lib/shipments/get-shipment";
 import { findMailClass } from "@/lib/shipping/mail-classes";
+import { StoreTime } from "@/components/ui/store-time";
 
 export const metadata: Metadata = { title: "Shipment" };
 
@@ -45,8 +46,8 @@ export default async function ShipmentPage({ params }: TProps) {
     ["Weight", formatWeightOz(shipment.weightOz)],
     ["Ship date", formatDate(shipment.shipDate)],
     ["Postage", shipment.postageCents === null ? "—" : formatCents(shipment.postageCents)],
-    ["Created", formatDateTime(shipment.createdAt)],
-    ["Delivered", shipment.deliveredAt ? formatDateTime(shipment.deliveredAt) : "—"],
+    ["Created", <StoreTime key="created" at={shipment.createdAt} />],
+    ["Delivered", shipment.deliveredAt ? <StoreTime key="delivered" at={shipment.deliveredAt} /> : "—"],
   ];
   return (
     <>
