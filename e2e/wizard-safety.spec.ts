@@ -23,7 +23,7 @@ async function openWizardFor(page: Page, { abroad, skip = 0 }: { abroad: boolean
       const country = page.locator("td:nth-child(5)", abroad ? { hasNotText: /^US$/ } : { hasText: /^US$/ });
       const rows = page.locator("tbody tr").filter({ has: country });
       if ((await rows.count()) > skip) {
-        await page.goto((await rows.nth(skip).locator("td:first-child a").getAttribute("href"))!);
+        await page.goto((await rows.nth(skip).locator("td:nth-child(2) a").getAttribute("href"))!);
         found = true;
         break;
       }

@@ -74,10 +74,10 @@ async function openInternationalOrder(page: Page) {
   for (const status of ["processing", "pending"]) {
     await page.goto(`/orders?status=${status}`);
     for (;;) {
-      const abroad = page.locator("tbody tr").filter({ has: page.locator("td:nth-child(4)", { hasNotText: /^US$/ }) });
+      const abroad = page.locator("tbody tr").filter({ has: page.locator("td:nth-child(5)", { hasNotText: /^US$/ }) });
       if ((await abroad.count()) > 0) {
         // Go by the link's address: a list still re-rendering can detach the row under a click.
-        await page.goto((await abroad.first().locator("td:first-child a").getAttribute("href"))!);
+        await page.goto((await abroad.first().locator("td:nth-child(2) a").getAttribute("href"))!);
         return;
       }
       const older = page.getByRole("link", { name: "Older orders →" });
