@@ -81,7 +81,7 @@ test("a batch of 20 with three bad rows: pre-flight stops them, one is fixed, po
   await page.getByRole("button", { name: "Check 20 orders" }).click();
 
   // Pre-flight: 17 ready with a price each, three stopped at their cell.
-  await expect(page.getByRole("heading", { name: /^Batch #\d+$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Batch #\d+$/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("Ready to buy", { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('tr[data-row-state="ready"]')).toHaveCount(17);
   await expect(page.locator('tr[data-row-state="problem"]')).toHaveCount(3);
