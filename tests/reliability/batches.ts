@@ -119,14 +119,18 @@ async function killedBatch(desk: BatchDesk, options: TBatchPhaseOptions) {
   });
 
   // The k-th kill lands when SERA has sold k/(kills+1) of the rows, 0-20 ms after that sale's
-  // answer reached an instance; afterwards, the next sale says the batch is being bought again.
+  // answer reached an instance. Afterwards, the first label sold under a key SERA has not seen
+  // says a worker took the batch over (a resend of a known key is the recovery job's).
   const kills: { at: number; upAt: number | null; buyingAgainMs: number | null }[] = [];
+  const keysSold = new Set<string | null>();
   let sales = 0;
   let killing = false;
   const stopKilling = proxy.onExchange((exchange) => {
     if (!soldLabel(exchange)) return;
     sales += 1;
-    for (const kill of kills) if (kill.upAt !== null && kill.buyingAgainMs === null) kill.buyingAgainMs = Date.now() - kill.at;
+    const newKey = !keysSold.has(exchange.idempotencyKey);
+    keysSold.add(exchange.idempotencyKey);
+    for (const kill of kills) if (newKey && kill.upAt !== null && kill.buyingAgainMs === null) kill.buyingAgainMs = Date.now() - kill.at;
     const next = kills.length + 1;
     if (killing || next > options.kills || sales < Math.ceil((total * next) / (options.kills + 1))) return;
     killing = true;

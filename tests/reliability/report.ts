@@ -103,7 +103,7 @@ function batchRows(batches: TReport["batches"]): [string, string][] {
   return [
     [`batch #${main.number} (${batches.instances} instance${batches.instances > 1 ? "s" : ""})`, `${main.rows} rows: ${main.bought} bought, ${main.failed} failed; ${money(main.number, main.chargedCents)}`],
     ["batch kills / wall time", `${main.kills} kills of every instance (${main.processKills} processes); Buy to last label ${seconds(main.wallMs)}, ${seconds(main.finishedAfterLastKillMs)} after the last kill`],
-    ["batch: buying again after each kill", again || "-"],
+    ["batch taken over: a new label sold, after each kill", again || "-"],
     ["batch faults injected", Object.entries(main.faults).map(([kind, count]) => `${kind} ${count}`).join(", ")],
     [`postage batch #${postage.number}`, `${postage.rows} rows: paused at ${postage.doneAtPause} bought ("${postage.pauseReason?.slice(0, 60)}..."), ${formatCents(postage.addedCents)} added, resumed: ${postage.bought} bought, ${postage.failed} failed in ${seconds(postage.wallMs)}`],
     ["postage batch money", money(postage.number, postage.chargedCents)],
