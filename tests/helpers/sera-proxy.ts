@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
  * and the database write; the benchmarks use the durations to separate ShipDesk's own time from
  * SERA's. An upstream that drops the connection is passed on as a dropped connection.
  */
-export type TSeraExchange = { method: string; path: string; status: number; startedAt: number; seraMs: number };
+export type TSeraExchange = { method: string; path: string; status: number; startedAt: number; seraMs: number; idempotencyKey: string | null };
 
 export type TSeraProxy = {
   url: string;
@@ -52,6 +52,7 @@ export async function startSeraProxy({ target, port = 0 }: { target: string; por
               status: answer.statusCode ?? 0,
               startedAt,
               seraMs: performance.now() - startedAt,
+              idempotencyKey: (request.headers["idempotency-key"] as string | undefined) ?? null,
             };
             const headers = { ...answer.headers };
             delete headers["transfer-encoding"];

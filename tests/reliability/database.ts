@@ -4,8 +4,11 @@ import path from "node:path";
 import { Client } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { openDatabase } from "@/lib/db/create-client";
+import { storeTimeZone } from "@/lib/shipping/time-zones";
 import { seedDemo } from "@/prisma/seed/seed-demo";
-import { run } from "@/scripts/run-command";import { ORDER_FOR_LABEL, type TOrderForLabel } from "@/tests/helpers/wizard-input";
+import { run } from "@/scripts/run-command";
+import { createShippableOrders } from "@/tests/helpers/shippable-orders";
+import type { TOrderForLabel } from "@/tests/helpers/wizard-input";
 
 
 /**
@@ -29,21 +32,6 @@ export type TReliabilityDatabase = {
 };
 
 export type { TOrderForLabel } from "@/tests/helpers/wizard-input";
-
-/** Real places whose city, state and ZIP agree, so the emulator validates them like SERA would. */
-const DESTINATIONS = [
-  { line1: "350 5th Ave", city: "New York", state: "NY", postalCode: "10118" },
-  { line1: "233 S Wacker Dr", city: "Chicago", state: "IL", postalCode: "60606" },
-  { line1: "400 Broad St", city: "Seattle", state: "WA", postalCode: "98109" },
-  { line1: "600 Congress Ave", city: "Austin", state: "TX", postalCode: "78701" },
-  { line1: "1 Ferry Building", city: "San Francisco", state: "CA", postalCode: "94111" },
-  { line1: "100 Cambridge St", city: "Boston", state: "MA", postalCode: "02114" },
-  { line1: "1001 Woodward Ave", city: "Detroit", state: "MI", postalCode: "48226" },
-  { line1: "200 E Colfax Ave", city: "Denver", state: "CO", postalCode: "80203" },
-];
-const FIRST_NAMES = ["Ada", "Ben", "Cora", "Dev", "Elle", "Finn", "Gia", "Hugo", "Iris", "Jon"];
-const LAST_NAMES = ["Moss", "Reed", "Stone", "Vale", "Wren", "Hale", "Park", "Lund"];
-const TEAS = ["Sencha 100 g", "Assam 250 g", "Oolong 100 g", "Rooibos 200 g", "Earl Grey 250 g", "Matcha 30 g"];
 
 export function reliabilityDatabase(serverUrl: string | undefined, dataDir: string): TReliabilityDatabase {
   if (!serverUrl) {
@@ -81,11 +69,14 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** Creates, migrates and fills the database; returns the orders the admins will ship, and the admins. */
+/**
+ * Creates, migrates and fills the database; returns the orders the admins will ship, the orders
+ * kept apart for the batch phase, the admins, and the store's time zone (for ship dates).
+ */
 export async function prepareDatabase(
   database: TReliabilityDatabase,
-  { dataDir, orderCount, serverUrl }: { dataDir: string; orderCount: number; serverUrl?: string },
-): Promise<{ orders: TOrderForLabel[]; adminEmails: string[] }> {
+  { dataDir, orderCount, batchOrderCount = 0, serverUrl }: { dataDir: string; orderCount: number; batchOrderCount?: number; serverUrl?: string },
+): Promise<{ orders: TOrderForLabel[]; batchOrderNumbers: number[]; adminEmails: string[]; timeZone: string }> {
   rmSync(dataDir, { recursive: true, force: true });
   // Also home of the run's logs, on PostgreSQL too.
   mkdirSync(dataDir, { recursive: true });
@@ -105,68 +96,15 @@ export async function prepareDatabase(
       adminEmails.push(email);
     }
     // Live mode: every label is charged, so the ledger's charges are real money to account for.
-    await db.storeSettings.update({ where: { id: 1 }, data: { testMode: false, autoRefillEnabled: false } });
-    const orders = await createShippableOrders(db, orderCount);
-    return { orders, adminEmails };
+    const settings = await db.storeSettings.update({ where: { id: 1 }, data: { testMode: false, autoRefillEnabled: false }, select: { timeZone: true, shipFromState: true } });
+    const created = await createShippableOrders(db, { count: orderCount + batchOrderCount, firstNumber: FIRST_ORDER_NUMBER });
+    return {
+      orders: created.slice(0, orderCount),
+      batchOrderNumbers: created.slice(orderCount).map((order) => order.number),
+      adminEmails,
+      timeZone: storeTimeZone(settings),
+    };
   } finally {
     await close();
   }
-}
-
-type TDb = Awaited<ReturnType<typeof openDatabase>>["db"];
-
-async function createShippableOrders(db: TDb, count: number): Promise<TOrderForLabel[]> {
-  const customerIds: string[] = [];
-  for (let index = 0; index < 40; index += 1) {
-    const customer = await db.customer.create({
-      data: {
-        number: FIRST_ORDER_NUMBER + index,
-        email: `reliability-customer-${index}@example.com`,
-        firstName: FIRST_NAMES[index % FIRST_NAMES.length]!,
-        lastName: LAST_NAMES[index % LAST_NAMES.length]!,
-      },
-      select: { id: true },
-    });
-    customerIds.push(customer.id);
-  }
-  const orders: TOrderForLabel[] = [];
-  const placedAt = new Date();
-  for (let index = 0; index < count; index += 1) {
-    const destination = DESTINATIONS[index % DESTINATIONS.length]!;
-    const name = `${FIRST_NAMES[index % FIRST_NAMES.length]} ${LAST_NAMES[index % LAST_NAMES.length]}`;
-    const itemCount = 1 + (index % 2);
-    const items = Array.from({ length: itemCount }, (_, position) => ({
-      position,
-      productName: TEAS[(index + position) % TEAS.length]!,
-      sku: `REL-${(index + position) % TEAS.length}`,
-      quantity: 1 + ((index + position) % 2),
-      unitPriceCents: 1200 + 100 * ((index + position) % 7),
-      unitWeightOz: 6 + ((index + position) % 5) * 2,
-    }));
-    const subtotalCents = items.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
-    const created = await db.order.create({
-      data: {
-        number: FIRST_ORDER_NUMBER + index,
-        status: "processing",
-        customerId: customerIds[index % customerIds.length]!,
-        shipToName: name,
-        shipToLine1: destination.line1,
-        shipToCity: destination.city,
-        shipToState: destination.state,
-        shipToPostalCode: destination.postalCode,
-        shipToCountry: "US",
-        checkoutShippingMethod: "USPS Ground Advantage",
-        checkoutMailClass: "usps_ground_advantage",
-        subtotalCents,
-        shippingCents: 595,
-        taxCents: 0,
-        totalCents: subtotalCents + 595,
-        placedAt,
-        items: { create: items },
-      },
-      select: ORDER_FOR_LABEL,
-    });
-    orders.push(created);
-  }
-  return orders;
 }

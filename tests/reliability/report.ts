@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { formatCents } from "@/lib/format";
+import type { TBatchPhaseResult } from "./batches";
 import type { TEdgesResult } from "./edges";
+import type { TBatchVerification } from "./verify-batches";
 import type { TFaultKind } from "./load";
 
 export type TReport = {
@@ -39,6 +41,8 @@ export type TReport = {
   expectedBalanceCents: number;
   refusalMessages: Record<string, number>;
   edges: Omit<TEdgesResult, "problems"> & { voided: number; onScanForms: number; inPickups: number; refundsCreditedCents: number };
+  /** null when the batch phase was skipped (RELIABILITY_BATCH_ORDERS=0). */
+  batches: (Omit<TBatchPhaseResult, "problems"> & { ledger: TBatchVerification["batches"] }) | null;
   mismatches: string[];
   /** Fewer sales than requested (calls lost before their intent was written and not made up). */
   shortfall: string | null;
@@ -72,6 +76,7 @@ export function printReport(report: TReport): void {
     ["account switch while pending", report.edges.accountSwitchRefused ? "refused" : "ALLOWED"],
     ["past SERA's 24-hour window", `${report.edges.reviewed} to review, resolved from the page: ${report.edges.reviewResolvedCharged} charged, ${report.edges.reviewResolvedNotCharged} not`],
     ["refunds credited by SERA", formatCents(report.edges.refundsCreditedCents)],
+    ...batchRows(report.batches),
     ["mismatches", String(report.mismatches.length)],
     ["run time", `${report.runSeconds} s`],
   ];
@@ -87,6 +92,22 @@ export function printReport(report: TReport): void {
   }
   if (report.shortfall) console.log(`\nFAIL: ${report.shortfall}.`);
   console.log(`\n${report.mismatches.length ? "FAIL" : "PASS"}: SERA's ledger and ShipDesk's database ${report.mismatches.length ? "disagree" : "agree exactly"}.`);
+}
+
+function batchRows(batches: TReport["batches"]): [string, string][] {
+  if (!batches) return [["batches", "skipped (RELIABILITY_BATCH_ORDERS=0)"]];
+  const { main, postage } = batches;
+  const ledgerOf = (number: number) => batches.ledger.find((batch) => batch.number === number);
+  const money = (number: number, charged: number) => `${formatCents(charged)} charged = ${formatCents(ledgerOf(number)?.postageCents ?? Number.NaN)} postage = ${formatCents(ledgerOf(number)?.ledgerCents ?? Number.NaN)} at SERA`;
+  const again = main.buyingAgainMs.map((ms) => (Number.isNaN(ms) ? "-" : seconds(ms))).join(", ");
+  return [
+    [`batch #${main.number} (${batches.instances} instance${batches.instances > 1 ? "s" : ""})`, `${main.rows} rows: ${main.bought} bought, ${main.failed} failed; ${money(main.number, main.chargedCents)}`],
+    ["batch kills / wall time", `${main.kills} kills of every instance (${main.processKills} processes); Buy to last label ${seconds(main.wallMs)}, ${seconds(main.finishedAfterLastKillMs)} after the last kill`],
+    ["batch taken over: a new label sold, after each kill", again || "-"],
+    ["batch faults injected", Object.entries(main.faults).map(([kind, count]) => `${kind} ${count}`).join(", ")],
+    [`postage batch #${postage.number}`, `${postage.rows} rows: paused at ${postage.doneAtPause} bought ("${postage.pauseReason?.slice(0, 60)}..."), ${formatCents(postage.addedCents)} added, resumed: ${postage.bought} bought, ${postage.failed} failed in ${seconds(postage.wallMs)}`],
+    ["postage batch money", money(postage.number, postage.chargedCents)],
+  ];
 }
 
 export function writeReport(report: TReport, directory: string): string {

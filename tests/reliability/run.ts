@@ -8,6 +8,9 @@
  *   DATABASE_URL=postgresql://... npm run test:reliability   # database shipdesk_reliability there
  *
  * RELIABILITY_LABELS (500), RELIABILITY_FUNDS (200), RELIABILITY_KILLS (30), RELIABILITY_SEED.
+ * The batch phase (batches.ts): RELIABILITY_BATCH_ORDERS (300 on PostgreSQL, 60 embedded; 0 skips
+ * it), RELIABILITY_BATCH_KILLS (4 on PostgreSQL, 2 embedded), RELIABILITY_BATCH_POSTAGE_ORDERS
+ * (a third of the batch, at least 10). It uses RELIABILITY_APP_PORT and the two ports above it.
  */
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -17,11 +20,14 @@ import { signInOverHttp, type TAppSession } from "@/tests/helpers/app-session";
 import { distDir } from "@/tests/helpers/server-actions";
 import { startSeraEmulator, type TSeraEmulator } from "@/tests/helpers/sera-emulator-process";
 import { startSeraProxy, type TSeraProxy } from "@/tests/helpers/sera-proxy";
+import { addDays, isoDateIn } from "@/lib/shipping/ship-dates";
 import { AppLifecycle } from "./app-lifecycle";
+import { driveBatches, type TBatchPhaseResult } from "./batches";
 import { ADMIN_PASSWORD, prepareDatabase, reliabilityDatabase, type TReliabilityDatabase } from "./database";
 import { driveEdges } from "./edges";
 import { driveLoad, seededRandom } from "./load";
 import { printReport, writeReport, type TReport } from "./report";
+import { verifyBatches } from "./verify-batches";
 import { verifyRun, type TFullLedger } from "./verify";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -51,13 +57,23 @@ async function main() {
   const serverUrl = process.env.DATABASE_URL || undefined;
   const dataDir = path.join(ROOT, ".reliability-data");
   const database = reliabilityDatabase(serverUrl, dataDir);
+  const batchOrders = positiveInt("RELIABILITY_BATCH_ORDERS", database.kind === "postgresql" ? 300 : 60);
+  const batchKills = positiveInt("RELIABILITY_BATCH_KILLS", database.kind === "postgresql" ? 4 : 2);
+  const postageOrders = batchOrders ? positiveInt("RELIABILITY_BATCH_POSTAGE_ORDERS", Math.max(10, Math.round(batchOrders / 3))) : 0;
+  // The embedded database admits one process: one instance there, two sharing PostgreSQL.
+  const batchPorts = database.kind === "postgresql" ? [APP_PORT, APP_PORT + 1] : [APP_PORT];
+  const balancerPort = APP_PORT + 2;
   console.log(`reliability: ${labels} labels, ${funds} add-funds, ~${killTarget} kills, seed ${seed}, database ${database.kind}`);
+  if (batchOrders) console.log(`  then a batch of ${batchOrders} orders on ${batchPorts.length} instance(s), ${batchKills} kills; a batch of ${postageOrders} whose postage runs out`);
 
   // Another server on the port would answer the readiness check in the app's place.
-  if (await fetch(`http://127.0.0.1:${APP_PORT}/`).then(() => true, () => false)) throw new Error(`port ${APP_PORT} is already in use`);
+  for (const port of new Set([APP_PORT, ...(batchOrders ? [...batchPorts, balancerPort] : [])])) {
+    if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) throw new Error(`port ${port} is already in use`);
+  }
   if (!existsSync(path.join(distDir(), "BUILD_ID"))) await run("npx", ["next", "build"]);
 
-  const { orders, adminEmails } = await prepareDatabase(database, { dataDir, orderCount: Math.ceil(labels * 1.2) + 40, serverUrl });
+  const prepared = await prepareDatabase(database, { dataDir, orderCount: Math.ceil(labels * 1.2) + 40, batchOrderCount: batchOrders + postageOrders, serverUrl });
+  const { orders, adminEmails } = prepared;
   console.log(`database ready (${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
 
   let emulator: TSeraEmulator | null = null;
@@ -72,11 +88,8 @@ async function main() {
       },
     });
     proxy = await startSeraProxy({ target: emulator.url });
-    lifecycle = new AppLifecycle({
-      port: APP_PORT,
-      outputFile: path.join(dataDir, `app-output-${database.kind}.log`),
-      env: { ...database.appEnv, SERA_API_URL: proxy.apiUrl, SERA_SIGNIN_URL: emulator.url, SERA_TIMEOUT_MS: String(SERA_TIMEOUT_MS) },
-    });
+    const appEnv = { ...database.appEnv, SERA_API_URL: proxy.apiUrl, SERA_SIGNIN_URL: emulator.url, SERA_TIMEOUT_MS: String(SERA_TIMEOUT_MS) };
+    lifecycle = new AppLifecycle({ port: APP_PORT, outputFile: path.join(dataDir, `app-output-${database.kind}.log`), env: appEnv });
     await lifecycle.start();
     const sessions: TAppSession[] = [];
     for (const email of adminEmails) sessions.push(await signInOverHttp({ url: lifecycle.url, email, password: ADMIN_PASSWORD }));
@@ -104,16 +117,53 @@ async function main() {
     const edgeRecovery = await waitForRecovery({ database, lifecycle, loadEndedAt: edgesEndedAt, deadline: edgesEndedAt + RECOVERY_DEADLINE_MS });
     recovery.timedOut ||= edgeRecovery.timedOut;
     recovery.checks += edgeRecovery.checks;
+
+    let batches: TBatchPhaseResult | null = null;
+    const batchPhaseFrom = Date.now();
+    if (batchOrders) {
+      console.log(`edges done (${((Date.now() - startedAt) / 1000).toFixed(0)} s); batches: ${batchOrders} orders bought while ${batchPorts.length} instance(s) are killed ${batchKills} times...`);
+      await lifecycle.stop();
+      batches = await driveBatches({
+        kind: database.kind,
+        appEnv,
+        ports: batchPorts,
+        balancerPort,
+        outputDir: dataDir,
+        admin: { email: adminEmails[0]!, password: ADMIN_PASSWORD },
+        emulator,
+        proxy,
+        orderNumbers: prepared.batchOrderNumbers.slice(0, batchOrders),
+        postageOrderNumbers: prepared.batchOrderNumbers.slice(batchOrders),
+        kills: batchKills,
+        // Tomorrow: the edges phase moved SERA's clock a day on, and SERA refuses a ship date in its past.
+        shipDate: addDays(isoDateIn(new Date(), prepared.timeZone), 1),
+        seraTimeoutMs: SERA_TIMEOUT_MS,
+        random,
+      });
+      console.log(`batches done (${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
+    }
+
     const ledger = await emulator.control<TFullLedger>("GET", "/ledger");
     await lifecycle.stop();
     const { db, close } = await database.open();
     let verification;
+    let batchVerification;
     try {
-      verification = await verifyRun({ db, ledger, load, kills: lifecycle.kills, username: SERA_USERNAME, startBalanceCents: START_BALANCE_DOLLARS * 100 });
+      verification = await verifyRun({
+        db,
+        ledger,
+        load,
+        kills: lifecycle.kills,
+        username: SERA_USERNAME,
+        startBalanceCents: START_BALANCE_DOLLARS * 100,
+        balanceSetCents: batches?.balanceSetCents ?? 0,
+        laterPhaseFrom: batchPhaseFrom,
+      });
+      batchVerification = batches ? await verifyBatches({ db, ledger, batchIds: batches.batchIds, username: SERA_USERNAME }) : null;
     } finally {
       await close();
     }
-    verification.mismatches.push(...edges.problems);
+    verification.mismatches.push(...edges.problems, ...(batches?.problems ?? []), ...(batchVerification?.mismatches ?? []));
     if (recovery.timedOut) verification.mismatches.unshift(`pending intents not finished within ${RECOVERY_DEADLINE_MS / 60_000} minutes of the last kill`);
 
     const report: TReport = {
@@ -150,6 +200,7 @@ async function main() {
       expectedBalanceCents: verification.expectedBalanceCents,
       refusalMessages: verification.refusalMessages,
       edges: { ...edges, voided: verification.voided, onScanForms: verification.onScanForms, inPickups: verification.inPickups, refundsCreditedCents: verification.refundsCreditedCents },
+      batches: batches && batchVerification ? { ...batches, ledger: batchVerification.batches } : null,
       mismatches: verification.mismatches,
       shortfall:
         verification.labelsSold < labels || verification.fundsAdded < funds

@@ -62,6 +62,8 @@ export async function verifyRun({
   kills,
   username,
   startBalanceCents,
+  balanceSetCents = 0,
+  laterPhaseFrom = Number.POSITIVE_INFINITY,
 }: {
   db: TPrismaClient;
   ledger: TFullLedger;
@@ -69,6 +71,10 @@ export async function verifyRun({
   kills: TKill[];
   username: string;
   startBalanceCents: number;
+  /** What the control API changed SERA's balance by (the batch phase's drop to half): no purchase of ours. */
+  balanceSetCents?: number;
+  /** Purchases made from then on (the batch phase) are not the load's recovery. */
+  laterPhaseFrom?: number;
 }): Promise<TVerification> {
   const mismatches: string[] = [];
   const sold = ledger.labels.filter((label) => label.username === username);
@@ -192,8 +198,10 @@ export async function verifyRun({
   const balanceCents = cents(ledger.balances.find((balance) => balance.username === username)?.amount_available ?? Number.NaN);
   // Refunds SERA approved come back to the balance (the emulator's clock moves a day in the edges phase).
   const refundsCreditedCents = sum(sold.filter((label) => label.refund_status === "approved").map((label) => cents(label.refund_amount)));
-  const expectedBalanceCents = startBalanceCents + fundsCents - chargedCents + refundsCreditedCents;
-  if (balanceCents !== expectedBalanceCents) mismatches.push(`SERA balance ${balanceCents} != start + funds - charges + refunds = ${expectedBalanceCents}`);
+  const expectedBalanceCents = startBalanceCents + fundsCents - chargedCents + refundsCreditedCents + balanceSetCents;
+  if (balanceCents !== expectedBalanceCents) {
+    mismatches.push(`SERA balance ${balanceCents} != start + funds - charges + refunds${balanceSetCents ? " + set by the control API" : ""} = ${expectedBalanceCents}`);
+  }
 
   // What the admins were told: ok really means bought; a refusal says something clear.
   const refusalMessages: Record<string, number> = {};
@@ -230,7 +238,10 @@ export async function verifyRun({
   const killsBetweenAnswerAndWrite = kills.filter((kill) => kill.cause === "after_sera_answer" && caught(kill, kill.at - (kill.seraMs ?? 0) - 270)).length;
   const killsWithSoldButUnrecorded = kills.filter((kill) => caught(kill, 0)).length;
 
-  const completions = intents.map((intent) => intent.completedAt?.getTime() ?? 0).filter((time) => time > load.loadEndedAt);
+  const completions = intents
+    .filter((intent) => intent.createdAt.getTime() < laterPhaseFrom)
+    .map((intent) => intent.completedAt?.getTime() ?? 0)
+    .filter((time) => time > load.loadEndedAt);
   return {
     mismatches,
     labelsSold: sold.length,
