@@ -8,7 +8,10 @@
  *     the time SERA (the emulator, behind a timing proxy) took for the exchanges it caused;
  *   - the clean-up of every expired log entry via the "Clear now" action, while a second client
  *     keeps loading pages (total, slowest batch, p95 of those pages);
- *   - the peak resident memory of the `next start` process tree over the whole run.
+ *   - the peak resident memory of the `next start` process tree over the whole run;
+ *   - last, a batch of --batch-orders fresh orders with SERA slowed to 250 ms a call (bench/batch-bench.ts):
+ *     Buy to the last label, labels per minute against the SERA-bound limit, ShipDesk's time per
+ *     row, the server's peak memory, the labels PDF, and the Orders page while the batch buys.
  * Each database is measured at three store sizes, so a reader sees how cost grows with the store:
  * 10,000, 100,000 and 1,000,000 orders (twice as many shipments, ten times as many logs), each a
  * fresh database. Prints one table per database and size, and one per database against the goals
@@ -18,6 +21,7 @@
  *   npm run bench -- --sizes 10000,100000           chosen sizes (orders; shipments x2, logs x10)
  *   npm run bench -- --orders 10000 --shipments 20000 --logs 100000      one size, each count chosen
  *   npm run bench -- --db embedded|postgres|both --requests 50 --actions 40 --port 3300 --keep
+ *   npm run bench -- --batch-orders 500             the batch's size (default 500; 0 leaves the batch out)
  * Experiments (not the defaults, printed with the results): --node-options "<NODE_OPTIONS for next start>",
  * --pglite-setting "shared_buffers=16MB" (appended to the embedded database's postgresql.auto.conf).
  */
@@ -40,6 +44,7 @@ import { startSeraEmulator } from "@/tests/helpers/sera-emulator-process";
 import { startSeraProxy, type TSeraProxy } from "@/tests/helpers/sera-proxy";
 import { withQuote } from "@/tests/helpers/quoted-input";
 import { ORDER_FOR_LABEL, wizardInput } from "@/tests/helpers/wizard-input";
+import { benchBatch, prepareBatchOrders, printBatchBench, type TBatchBench } from "./batch-bench";
 import { generateBenchData, type TDataSize, type TGeneratedData, type TSql } from "./generate-data";
 import { reportBenchPages } from "./report-pages";
 import { summarize, table, type TSummary } from "./stats";
@@ -79,6 +84,7 @@ type TOptions = TDataSize & {
   keep: boolean;
   nodeOptions: string;
   pgliteSettings: string[];
+  batchOrders: number;
 };
 
 type TResult = {
@@ -106,6 +112,8 @@ type TResult = {
     logsLeft: string;
   };
   memory: { peakMb: number; atPeak: { pid: number; command: string; rssMb: number; anonMb: number; fileMb: number }[] };
+  /** null with --batch-orders 0. Measured after the rest, with its own memory peak. */
+  batch: TBatchBench | null;
 };
 
 async function main() {
@@ -142,7 +150,7 @@ function resultFile(result: TResult): string {
 }
 
 function parseOptions(argv: string[]): TOptions {
-  const options: TOptions = { orders: 100_000, shipments: 200_000, logs: 1_000_000, sizes: [], db: "both", requests: 50, actions: 40, port: 3300, keep: false, nodeOptions: "", pgliteSettings: [] };
+  const options: TOptions = { orders: 100_000, shipments: 200_000, logs: 1_000_000, sizes: [], db: "both", requests: 50, actions: 40, port: 3300, keep: false, nodeOptions: "", pgliteSettings: [], batchOrders: 500 };
   let shipmentsGiven = false;
   let oneSize = false;
   for (let index = 0; index < argv.length; index += 1) {
@@ -170,6 +178,7 @@ function parseOptions(argv: string[]): TOptions {
     }
     else if (flag === "--requests") options.requests = number();
     else if (flag === "--actions") options.actions = number();
+    else if (flag === "--batch-orders") options.batchOrders = number();
     else if (flag === "--port") options.port = number();
     else if (flag === "--keep") options.keep = true;
     else if (flag === "--node-options" && value) {
@@ -241,7 +250,7 @@ async function benchDatabase(database: "embedded" | "postgres", options: TOption
   }
   await run("npx", ["prisma", "migrate", "deploy"], { ...process.env, ...appEnv });
   const prepared = await prepareData(database, dataDir, benchUrl, options, startedAt);
-  const { data, buyInputs } = prepared;
+  const { data, buyInputs, batchOrders } = prepared;
   if (options.nodeOptions) appEnv.NODE_OPTIONS = options.nodeOptions;
   if (database === "embedded" && options.pgliteSettings.length) {
     appendFileSync(path.join(dataDir, "pglite/postgresql.auto.conf"), options.pgliteSettings.map((setting) => `${setting}\n`).join(""));
@@ -315,6 +324,9 @@ async function benchDatabase(database: "embedded" | "postgres", options: TOption
 
     clearInterval(breakdownTimer);
     const peakBytes = memory.stop();
+
+    // 6. A batch, last: its labels and logs do not change what was measured above.
+    const batch = batchOrders ? await benchBatch({ session, server, emulator, proxy, ...batchOrders, requests: options.requests, log }) : null;
     return {
       database,
       startedAt: startedAt.toISOString(),
@@ -332,6 +344,7 @@ async function benchDatabase(database: "embedded" | "postgres", options: TOption
       overhead,
       cleanup,
       memory: { peakMb: mb(peakBytes), atPeak },
+      batch,
     };
   } catch (error) {
     if (app) console.error(`app output (last lines):\n${app.output().slice(-3000)}`);
@@ -412,8 +425,9 @@ async function prepareData(database: "embedded" | "postgres", dataDir: string, b
     const needed = options.actions + WARM_UP_ACTIONS;
     const orders = await loadBuyableOrders(db, data.buyableOrders.slice(0, needed));
     if (orders.length < needed) throw new Error(`only ${orders.length} orders left to ship; the label purchases need ${needed}`);
-    log(`data ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(data.counts)}`);
-    return { data, buyInputs: orders.map((order) => wizardInput(order)) };
+    const batchOrders = options.batchOrders ? await prepareBatchOrders(db, options.batchOrders) : null;
+    log(`data ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(data.counts)}${batchOrders ? `, ${options.batchOrders} orders for the batch` : ""}`);
+    return { data, buyInputs: orders.map((order) => wizardInput(order)), batchOrders };
   } finally {
     await close();
   }
@@ -596,7 +610,8 @@ function printDatabase(result: TResult): string {
     ["peak resident memory of next start (whole tree)", "", "", result.memory.peakMb, "MB"],
   ];
   const processes = result.memory.atPeak.map((member) => `  pid ${member.pid}: ${member.rssMb} MB (anon ${member.anonMb}, file ${member.fileMb}) ${member.command}`);
-  return `${title}\n${table(["measure", "p50", "p95", "max", ""], rows)}\nat peak:\n${processes.join("\n")}`;
+  const batch = result.batch ? `\n\n${printBatchBench(result.batch)}` : "";
+  return `${title}\n${table(["measure", "p50", "p95", "max", ""], rows)}\nat peak:\n${processes.join("\n")}${batch}`;
 }
 
 /** One database against issue 16's goals, a column per store size: flat columns mean cost does not grow with the store. */
