@@ -3,6 +3,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import type { TSeraClient } from "@/lib/sera/client";
 import { createAddFundsIntent, sendAddFunds, type TPostageReceipt } from "./add-postage";
 import { MIN_ADD_FUNDS_CENTS } from "./schemas";
+import { readStoreSettingsOrThrow } from "@/lib/settings/read-store-settings";
 
 type TAutoRefillOptions = {
   db: TPrismaClient;
@@ -23,10 +24,7 @@ export type TAutoRefillOutcome =
  * lock on the settings row, so two purchases finishing together cause one refill, not two.
  */
 export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }: TAutoRefillOptions): Promise<TAutoRefillOutcome> {
-  const settings = await db.storeSettings.findUniqueOrThrow({
-    where: { id: 1 },
-    select: { autoRefillEnabled: true, autoRefillThresholdCents: true, autoRefillAmountCents: true, autoRefillMaxPerDay: true },
-  });
+  const settings = await readStoreSettingsOrThrow(db);
   if (!settings.autoRefillEnabled) return { refilled: false, reason: "off" };
   const balanceReadAt = new Date();
   const balance = await sera.getBalance();
@@ -58,7 +56,7 @@ export type TAutoRefillRoom = { enabled: boolean; refillsLeft: number; amountCen
 
 /** What auto-refill may still add today (UTC day, as `autoRefill` counts): refills left times the refill amount. */
 export async function autoRefillRoomToday({ db, now = new Date() }: { db: TPrismaClient; now?: Date }): Promise<TAutoRefillRoom> {
-  const settings = await db.storeSettings.findUniqueOrThrow({ where: { id: 1 }, select: { autoRefillEnabled: true, autoRefillAmountCents: true, autoRefillMaxPerDay: true } });
+  const settings = await readStoreSettingsOrThrow(db);
   if (!settings.autoRefillEnabled) return { enabled: false, refillsLeft: 0, amountCents: settings.autoRefillAmountCents, roomCents: 0 };
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const used = await db.postagePurchase.count({ where: { trigger: "automatic", state: { not: "failed" }, createdAt: { gte: dayStart } } });

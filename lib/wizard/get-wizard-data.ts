@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { isDomesticDestination } from "@/lib/shipping/international";
 import { shipDateOptions } from "@/lib/shipping/ship-dates";
 import { storeTimeZone } from "@/lib/shipping/time-zones";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 /**
  * Everything the Shipping Wizard starts from: the order's items with what is left to ship, the
@@ -45,7 +46,7 @@ export async function getWizardData({ db, orderNumber, now = new Date() }: { db:
         },
       },
     }),
-    db.storeSettings.findUnique({ where: { id: 1 } }),
+    readStoreSettings(db),
   ]);
   if (!order) return null;
   if (!settings) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");
