@@ -42,6 +42,8 @@ export default defineConfig({
       E2E_PORT: String(E2E_PORT),
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.resolve(__dirname, "e2e/support/app-clock.cjs")}`.trim(),
       SHIPDESK_E2E_CLOCK_FILE: E2E_CLOCK_FILE,
+      // Webhook receivers and the WooCommerce stand-in run on 127.0.0.1 (refused by the SSRF guard unless allowed).
+      ALLOW_PRIVATE_HOSTS: "1",
     },
   },
 });
