@@ -4,6 +4,7 @@ import { encryptSecret } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
 import { WooError } from "@/lib/integrations/woocommerce/woo-client";
 import { readProductUnits } from "@/lib/integrations/woocommerce/woo-source";
+import { listFailingStorePushes } from "@/lib/integrations/list-store-pushes";
 import type { TOutboundOptions } from "@/lib/net/outbound-request";
 import type { TConnectStore } from "./schemas";
 
@@ -42,7 +43,12 @@ export async function listStoreConnections({ db }: { db: TPrismaClient }) {
     orderBy: { createdAt: "asc" },
     select: { id: true, name: true, baseUrl: true, consumerKey: true, cursor: true, syncState: true, syncPagesDone: true, syncPagesTotal: true, syncImported: true, lastSyncAt: true, lastSyncError: true },
   });
-  const failedPushes = await db.storePush.groupBy({ by: ["connectionId"], where: { state: { in: ["failed", "pending"] }, lastError: { not: null } }, _count: true });
-  return connections.map((connection) => ({ ...connection, consumerKey: `${connection.consumerKey.slice(0, 7)}…`, failingPushes: failedPushes.find((row) => row.connectionId === connection.id)?._count ?? 0 }));
+  const failing = await listFailingStorePushes({ db, connectionIds: connections.map((connection) => connection.id) });
+  return connections.map((connection) => ({
+    ...connection,
+    consumerKey: `${connection.consumerKey.slice(0, 7)}…`,
+    failingPushes: failing.get(connection.id)?.count ?? 0,
+    recentFailingPushes: (failing.get(connection.id)?.recent ?? []).map((push) => ({ id: push.id, orderNumber: push.orderNumber, kind: push.kind, state: push.state, attempts: push.attempts, lastError: push.lastError, nextAttemptAt: push.nextAttemptAt })),
+  }));
 }
 export type TStoreConnectionRow = Awaited<ReturnType<typeof listStoreConnections>>[number];

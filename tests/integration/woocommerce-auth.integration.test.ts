@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/create-client";
+import { listOrderStorePushes } from "@/lib/integrations/list-store-pushes";
+import { runDueStorePushes } from "@/lib/integrations/run-store-pushes";
+import { recordShipmentEvent } from "@/lib/integrations/shipment-events";
 import { sourceOfConnection } from "@/lib/integrations/source-names";
 import { syncStore } from "@/lib/integrations/sync-store";
-import { connectStore } from "@/lib/stores/connect-store";
+import { connectStore, listStoreConnections } from "@/lib/stores/connect-store";
 import { startWooStandin } from "@/woo-standin/server";
 import { createStandinTls, type TStandinTls } from "@/woo-standin/tls";
+import { recordLabelFor } from "../helpers/external-orders";
 import { createTestDatabase } from "../helpers/test-db";
 
 type TStandin = Awaited<ReturnType<typeof startWooStandin>>;
@@ -93,6 +97,30 @@ describe("WooCommerce authentication and product units, against the stand-in", (
     await syncStore({ db, connectionId: connection.id });
     const towel = await db.orderItem.findFirstOrThrow({ where: { sku: "WOO-TOWEL", order: { source, externalId: "5002" } } });
     expect(towel).toMatchObject({ lengthIn: null, widthIn: null, heightIn: null });
+  });
+
+  it("a push the store refuses shows on the order's history and on Settings → Stores, in the store's own words", async () => {
+    const { db } = database;
+    const connection = await db.storeConnection.findFirstOrThrow({ where: { baseUrl: plain.url } });
+    const order = await db.order.findUniqueOrThrow({ where: { source_externalId: { source: sourceOfConnection(connection.id), externalId: "5001" } } });
+    await recordShipmentEvent({ db, shipmentId: await recordLabelFor(db, order.id), event: "label_created" });
+    // The shop owner revoked the key: every write answers 401 from now on.
+    await control(plain, "/faults", "POST", { method: "POST", pathPrefix: "/wp-json/wc/v3/orders/5001/notes", status: 401, times: 9, body: { code: "woocommerce_rest_authentication_error", message: "Consumer key is invalid.", data: { status: 401 } } });
+    await control(plain, "/faults", "POST", { method: "PUT", pathPrefix: "/wp-json/wc/v3/orders/5001", status: 503, times: 1 });
+    await runDueStorePushes({ db });
+
+    const pushes = await listOrderStorePushes({ db, orderId: order.id });
+    expect(pushes.map(({ kind, state, attempts, lastError }) => ({ kind, state, attempts, lastError }))).toEqual([
+      { kind: "customer_note", state: "failed", attempts: 1, lastError: "The store answered 401: Consumer key is invalid." },
+      { kind: "complete", state: "pending", attempts: 1, lastError: "The store answered 503: There has been a critical error on this website." },
+    ]);
+    expect(pushes[1]!.nextAttemptAt).not.toBeNull();
+    const row = (await listStoreConnections({ db })).find((candidate) => candidate.id === connection.id)!;
+    expect(row.failingPushes).toBe(2);
+    expect(row.recentFailingPushes.map((push) => [push.orderNumber, push.kind, push.lastError])).toEqual([
+      [order.number, "complete", "The store answered 503: There has been a critical error on this website."],
+      [order.number, "customer_note", "The store answered 401: Consumer key is invalid."],
+    ]);
   });
 });
 
