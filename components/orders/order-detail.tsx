@@ -11,8 +11,10 @@ import { OrderStatusActions } from "./order-status-actions";
 import { OrderStatusBadge } from "./order-status-badge";
 import { OrderShipmentsTable } from "./order-shipments-table";
 import { StoreTime } from "@/components/ui/store-time";
+import type { TOrderStorePush } from "@/lib/integrations/list-store-pushes";
+import { OrderStorePushes } from "./order-store-pushes";
 
-export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; canChange: boolean; tab: "details" | "shipping" }) {
+export function OrderDetail({ order, canChange, tab, storePushes }: { order: TOrderDetail; canChange: boolean; tab: "details" | "shipping"; storePushes: TOrderStorePush[] | null }) {
   const leftToShip = order.items.reduce((sum, item) => sum + item.quantity - item.shipmentItems.reduce((total, line) => total + line.quantity, 0), 0);
   return (
     <>
@@ -101,6 +103,13 @@ export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; ca
         <div className="mt-6">
           <Card title="Shipments">
             <OrderShipmentsTable shipments={order.shipments} canChange={canChange} />
+          </Card>
+        </div>
+      )}
+      {storePushes && (
+        <div className="mt-6">
+          <Card title="Sent to the store">
+            <OrderStorePushes pushes={storePushes} />
           </Card>
         </div>
       )}
