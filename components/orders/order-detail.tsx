@@ -3,6 +3,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatCents, formatOrderNumber } from "@/lib/format";
+import { heldUnits } from "@/lib/orders/fulfilment";
 import type { TOrderDetail } from "@/lib/orders/get-order";
 import { AddressBlock } from "./address-block";
 import { OrderItemsTable } from "./order-items-table";
@@ -13,7 +14,7 @@ import { OrderShipmentsTable } from "./order-shipments-table";
 import { StoreTime } from "@/components/ui/store-time";
 
 export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; canChange: boolean; tab: "details" | "shipping" }) {
-  const leftToShip = order.items.reduce((sum, item) => sum + item.quantity - item.shipmentItems.reduce((total, line) => total + line.quantity, 0), 0);
+  const leftToShip = order.items.reduce((sum, item) => sum + item.quantity - heldUnits(item), 0);
   return (
     <>
       <div className="mb-2 text-sm">
