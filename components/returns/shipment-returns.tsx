@@ -35,7 +35,7 @@ export async function ShipmentReturns({ shipmentId, canChange }: { shipmentId: s
         {!canChange ? null : problem ? (
           <p className="text-sm text-slate-600">{problem}</p>
         ) : anyLeft ? (
-          <CreateReturnForm shipmentId={shipmentId} lines={lines} defaultWeightOz={shipment.weightOz} customerEmail={shipment.order.customer.email || null} />
+          <CreateReturnForm key={returns.length} shipmentId={shipmentId} lines={lines} defaultWeightOz={shipment.weightOz} customerEmail={shipment.order.customer.email || null} />
         ) : (
           <p className="text-sm text-slate-600">Every unit of this shipment is already on a return label.</p>
         )}
