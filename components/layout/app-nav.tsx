@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/pickups", label: "Pickups" },
   { href: "/postage", label: "Postage" },
   { href: "/refunds", label: "Refunds" },
+  { href: "/returns", label: "Returns" },
   { href: "/reports", label: "Reports" },
   { href: "/logs", label: "Logs" },
   { href: "/outbox", label: "Outbox" },

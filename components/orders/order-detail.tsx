@@ -3,6 +3,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatCents, formatOrderNumber } from "@/lib/format";
+import { heldUnits } from "@/lib/orders/fulfilment";
 import type { TOrderDetail } from "@/lib/orders/get-order";
 import { AddressBlock } from "./address-block";
 import { OrderItemsTable } from "./order-items-table";
@@ -15,7 +16,7 @@ import type { TOrderStorePush } from "@/lib/integrations/list-store-pushes";
 import { OrderStorePushes } from "./order-store-pushes";
 
 export function OrderDetail({ order, canChange, tab, storePushes }: { order: TOrderDetail; canChange: boolean; tab: "details" | "shipping"; storePushes: TOrderStorePush[] | null }) {
-  const leftToShip = order.items.reduce((sum, item) => sum + item.quantity - item.shipmentItems.reduce((total, line) => total + line.quantity, 0), 0);
+  const leftToShip = order.items.reduce((sum, item) => sum + item.quantity - heldUnits(item), 0);
   return (
     <>
       <div className="mb-2 text-sm">

@@ -1,4 +1,5 @@
 import { formatCents, formatWeightOz } from "@/lib/format";
+import { heldUnits } from "@/lib/orders/fulfilment";
 import type { TOrderDetail } from "@/lib/orders/get-order";
 
 type TItem = TOrderDetail["items"][number];
@@ -19,7 +20,7 @@ export function OrderItemsTable({ items }: { items: TItem[] }) {
       </thead>
       <tbody className="divide-y divide-slate-100">
         {items.map((item) => {
-          const shipped = item.shipmentItems.reduce((sum, line) => sum + line.quantity, 0);
+          const shipped = heldUnits(item);
           return (
             <tr key={item.id}>
               <td className="py-2 pr-4 font-medium">{item.productName}</td>

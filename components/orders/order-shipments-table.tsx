@@ -46,6 +46,11 @@ export function OrderShipmentsTable({ shipments, canChange }: { shipments: TShip
                   Print
                 </a>
               )}
+              {shipment.status === "label_created" && !shipment.isTestLabel && canChange && (
+                <a className="ml-2 text-brand-700 hover:underline" href={`/shipments/${shipment.id}#returns`}>
+                  Return
+                </a>
+              )}
             </td>
             <td className="py-2 align-top">
               <ShipmentActions

@@ -1,6 +1,7 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { getSeraClient } from "@/lib/sera/client";
 import { refreshTracking, TRACKING_BATCH_SIZE } from "@/lib/shipments/refresh-tracking";
+import { refreshReturnTracking } from "@/lib/returns/refresh-return-tracking";
 import { runClaimedJob } from "./claim-job-run";
 import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
@@ -14,8 +15,17 @@ export async function runTrackingJob({ db, now = new Date(), batchSize = TRACKIN
   const settings = await readStoreSettings(db);
   if (!settings?.seraConnectedAt) return null;
   return runClaimedJob({ db, name: TRACKING_JOB, everyMs: TRACKING_EVERY_MS - 60_000, now }, async () => {
-    const results = await refreshTracking({ db, sera: getSeraClient({ db }), limit: batchSize, now });
-    const summary = { checked: results.length, changed: results.filter((r) => r.ok && r.changed).length, failed: results.filter((r) => !r.ok).length };
+    const sera = getSeraClient({ db });
+    const results = await refreshTracking({ db, sera, limit: batchSize, now });
+    // Return labels too: their first scan is when SERA charges them.
+    const returns = await refreshReturnTracking({ db, sera, limit: batchSize, now });
+    const summary = {
+      checked: results.length,
+      changed: results.filter((r) => r.ok && r.changed).length,
+      failed: results.filter((r) => !r.ok).length,
+      returnsChecked: returns.length,
+      returnsCharged: returns.filter((r) => r.ok && r.charged).length,
+    };
     if (summary.checked > 0) console.info(`[jobs] ${TRACKING_JOB}: ${JSON.stringify(summary)}`);
     return summary;
   });

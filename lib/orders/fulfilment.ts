@@ -10,6 +10,18 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  */
 export const HOLDS_UNITS: Prisma.ShipmentWhereInput = { status: { notIn: ["refunded", "purchase_failed"] } };
 
+/**
+ * Units a received return put back in stock: they no longer count as held by their shipment, so
+ * the wizard offers them for a new shipment. Subtract them from the held units (`heldUnits`).
+ */
+export const RESTOCKED_RETURN_ITEMS: Prisma.ReturnLabelItemWhereInput = { returnLabel: { status: "received", restocked: true } };
+
+/** Units of an order item held by shipments, less those a received return put back in stock. */
+export function heldUnits(item: { shipmentItems: { quantity: number }[]; returnItems?: { quantity: number }[] }): number {
+  const sum = (rows: { quantity: number }[]) => rows.reduce((total, row) => total + row.quantity, 0);
+  return Math.max(0, sum(item.shipmentItems) - sum(item.returnItems ?? []));
+}
+
 export const COUNTS_AS_SHIPPED: Prisma.ShipmentWhereInput = {
   status: { in: ["label_created", "refund_requested", "refund_rejected"] },
   isTestLabel: false,

@@ -1,4 +1,4 @@
-import { HOLDS_UNITS } from "@/lib/orders/fulfilment";
+import { HOLDS_UNITS, RESTOCKED_RETURN_ITEMS } from "@/lib/orders/fulfilment";
 import type { TPrismaClient } from "@/lib/db/create-client";
 
 /** One order with what the order page shows, or null when the number is unknown. */
@@ -43,6 +43,7 @@ export async function getOrderByNumber({ db, number }: { db: TPrismaClient; numb
             where: { shipment: HOLDS_UNITS },
             select: { quantity: true },
           },
+          returnItems: { where: RESTOCKED_RETURN_ITEMS, select: { quantity: true } },
         },
       },
       shipments: {

@@ -7,6 +7,7 @@ import { voidPurchase } from "@/lib/refunds/void-purchase";
 import { labelPurchase } from "@/lib/shipments/label-purchase";
 import { pickupPurchase } from "@/lib/shipments/pickup-purchase";
 import { scanFormPurchase } from "@/lib/shipments/scan-form-purchase";
+import { returnLabelPurchase } from "@/lib/returns/return-label-purchase";
 import { connectedSeraAccount } from "./connected-account";
 import { REPLAY_WINDOW_MS, sendIntent } from "./protocol";
 import type { TPurchaseHandler, TPurchaseSera } from "./types";
@@ -18,6 +19,7 @@ export const PURCHASE_HANDLERS = {
   void: voidPurchase,
   pickup: pickupPurchase,
   scan_form: scanFormPurchase,
+  return_label: returnLabelPurchase,
 } as unknown as Record<PurchaseKind, TPurchaseHandler>;
 
 /** A pending intent younger than this may still have its first call in flight. */

@@ -50,6 +50,10 @@ export type TLabelSpec = TShipmentSpec & {
   /** Printed on the label; reference1 is the order number by convention. */
   references?: { printedMessage1?: string; reference1?: string; reference2?: string };
   emailLabelTo?: string;
+  /** SERA's `advanced_options.is_pay_on_use`: charged at the first acceptance scan, not at print. */
+  payOnUse?: boolean;
+  /** SERA's `advanced_options.return_options.outbound_label_id`: the label a return label returns. */
+  outboundLabelId?: string;
 };
 
 function customs(spec: TCustomsSpec): TSeraCustoms {
@@ -94,8 +98,15 @@ export function buildRateRequest(spec: TShipmentSpec): TRateRequest {
 
 export function buildLabelRequest(spec: TLabelSpec, { testMode }: { testMode: boolean }): TLabelRequest {
   const options = spec.labelOptions;
+  const rate = buildRateRequest(spec);
+  const advanced = {
+    ...rate.advanced_options,
+    ...(spec.payOnUse ? { is_pay_on_use: true } : {}),
+    ...(spec.outboundLabelId ? { return_options: { outbound_label_id: spec.outboundLabelId } } : {}),
+  };
   return {
-    ...buildRateRequest(spec),
+    ...rate,
+    ...(Object.keys(advanced).length > 0 ? { advanced_options: advanced } : {}),
     service_type: spec.serviceType,
     ...(spec.returnAddress ? { return_address: fromAddress(spec.returnAddress) } : {}),
     ...(options

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { HOLDS_UNITS, unitsIn } from "@/lib/orders/fulfilment";
+import { HOLDS_UNITS, RESTOCKED_RETURN_ITEMS, unitsIn } from "@/lib/orders/fulfilment";
 import { fitMailClasses } from "@/lib/shipping/mail-class-fit";
 import { deliveryConfirmationOptions, findMailClass } from "@/lib/shipping/mail-classes";
 import { destinationSuspension, isDomesticDestination, validateInternationalName } from "@/lib/shipping/international";
@@ -12,10 +12,12 @@ export async function unitProblems(
   orderItems: { id: string; productName: string; quantity: number }[],
   input: TBuyLabel,
 ): Promise<Record<string, string>> {
-  const held = await tx.shipmentItem.findMany({
-    where: { orderItem: { orderId }, shipment: HOLDS_UNITS },
-    select: { orderItemId: true, quantity: true },
-  });
+  const [shipped, restocked] = await Promise.all([
+    tx.shipmentItem.findMany({ where: { orderItem: { orderId }, shipment: HOLDS_UNITS }, select: { orderItemId: true, quantity: true } }),
+    tx.returnLabelItem.findMany({ where: { orderItem: { orderId }, ...RESTOCKED_RETURN_ITEMS }, select: { orderItemId: true, quantity: true } }),
+  ]);
+  // Units a received return put back in stock are free again.
+  const held = [...shipped, ...restocked.map((row) => ({ orderItemId: row.orderItemId, quantity: -row.quantity }))];
   const problems: Record<string, string> = {};
   const seen = new Set<string>();
   input.items.forEach((item, index) => {

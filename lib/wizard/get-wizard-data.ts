@@ -1,4 +1,4 @@
-import { HOLDS_UNITS } from "@/lib/orders/fulfilment";
+import { heldUnits, HOLDS_UNITS, RESTOCKED_RETURN_ITEMS } from "@/lib/orders/fulfilment";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { isDomesticDestination } from "@/lib/shipping/international";
@@ -45,6 +45,7 @@ export async function getWizardData({ db, orderNumber, now = new Date() }: { db:
             widthIn: true,
             heightIn: true,
             shipmentItems: { where: { shipment: HOLDS_UNITS }, select: { quantity: true } },
+            returnItems: { where: RESTOCKED_RETURN_ITEMS, select: { quantity: true } },
           },
         },
       },
@@ -54,9 +55,9 @@ export async function getWizardData({ db, orderNumber, now = new Date() }: { db:
   if (!order) return null;
   if (!settings) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");
 
-  const items = order.items.map(({ shipmentItems, ...item }) => ({
+  const items = order.items.map(({ shipmentItems, returnItems, ...item }) => ({
     ...item,
-    remaining: item.quantity - shipmentItems.reduce((sum, line) => sum + line.quantity, 0),
+    remaining: item.quantity - heldUnits({ shipmentItems, returnItems }),
   }));
   const international = !isDomesticDestination(order.shipToCountry);
   const timeZone = storeTimeZone(settings);

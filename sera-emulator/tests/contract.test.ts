@@ -95,6 +95,11 @@ describe("the emulator answers with SERA's models", () => {
       expectDocuments("GET /v1/labels/{id}", reprint.json.labels);
       if (label.json.tracking_number) expectModel("GET /v1/tracking", await h.api("GET", `/v1/tracking?carrier=usps&tracking_number=${label.json.tracking_number}`), "GetV1Tracking200Response");
     }
+    const returned = await h.api("POST", "/v1/labels", domesticLabel({ from_address: ORLANDO, to_address: ANAHEIM, service_type: "usps_pay_on_use_return", is_return_label: true, advanced_options: { is_pay_on_use: true } }));
+    expectModel("POST /v1/labels", returned, "PostV1Labels200Response");
+    await h.control("POST", `/labels/${returned.json.label_id}/tracking`, { status: "accepted" });
+    expectModel("GET /v1/tracking", await h.api("GET", `/v1/tracking?carrier=usps&tracking_number=${returned.json.tracking_number}`), "GetV1Tracking200Response");
+    expectModel("GET /v1/account", await h.api("GET", "/v1/account"), "GetV1Account200Response");
     const label = await h.api("POST", "/v1/labels", domesticLabel());
     expectEmpty("PUT /v1/labels/{id}/void", await h.api("PUT", `/v1/labels/${label.json.label_id}/void`));
   });

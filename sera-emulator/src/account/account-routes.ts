@@ -8,6 +8,8 @@ import { parseOrThrow } from "../rates/schemas";
 import type { AccountRecord } from "../store/state";
 import { newUuid } from "../util/ids";
 import { centsToDollars, formatDollars } from "../util/money";
+import { MAX_OUTSTANDING_PAY_ON_USE_CENTS, outstandingPayOnUseCents } from "../labels/pay-on-use";
+import type { EmulatorState } from "../store/state";
 
 export function balanceBody(account: AccountRecord) {
   return { amount_available: centsToDollars(account.balanceCents), max_balance_amount_allowed: centsToDollars(account.maxBalanceCents), currency: "usd" };
@@ -19,9 +21,9 @@ const METER_ADDRESS = {
 };
 
 /** Values from the spec's Account.Capabilities enum that this emulated account has. */
-const CAPABILITIES = ["shipping", "international", "add_funds", "scanform", "auto_pickup_usps", "stamps_com_insurance", "parcel_guard_insurance", "view_online_reports"];
+const CAPABILITIES = ["shipping", "international", "add_funds", "scanform", "auto_pickup_usps", "stamps_com_insurance", "parcel_guard_insurance", "view_online_reports", "return_shipping_label", "usps_return"];
 
-function accountBody(account: AccountRecord) {
+function accountBody(state: EmulatorState, account: AccountRecord) {
   return {
     account: {
       customer_id: account.customer_id,
@@ -35,6 +37,10 @@ function accountBody(account: AccountRecord) {
       customer_details: { username: account.username, address: { ...METER_ADDRESS, name: account.full_name, email: account.email } },
       capabilities: CAPABILITIES,
       plan_details: { plan_id: "pro", pending_plan_id: null, cost_code_limit: 10, max_users: 5 },
+      pay_on_use_details: {
+        outstanding_label_balance: centsToDollars(outstandingPayOnUseCents(state, account.account_id)),
+        max_outstanding_label_balance: centsToDollars(MAX_OUTSTANDING_PAY_ON_USE_CENTS),
+      },
       // The spec's ConfiguredCarrier: `carrier` and `customer_owned_account`.
       configured_carriers: [
         { carrier: "usps", customer_owned_account: false },
@@ -72,7 +78,7 @@ function addFunds(app: EmulatorContext, ctx: RequestContext) {
 
 export function registerAccountRoutes(router: Router, app: EmulatorContext): void {
   const api = { auth: true };
-  router.add("GET", "/sera/v1/account", (ctx) => json(200, accountBody(ctx.account!)), api);
+  router.add("GET", "/sera/v1/account", (ctx) => json(200, accountBody(app.state, ctx.account!)), api);
   router.add("GET", "/sera/v1/balance", (ctx) => json(200, balanceBody(ctx.account!)), api);
   router.add("POST", "/sera/v1/balance/add-funds", (ctx) => addFunds(app, ctx), { auth: true, idempotent: true });
 }

@@ -53,7 +53,7 @@ export function carrierServices(_shipDate: string) {
     shipping_options: [
       {
         carrier: "usps",
-        services: SERVICES.map((service) => ({
+        services: SERVICES.filter((service) => !service.returnOnly).map((service) => ({
           service_type: service.service_type,
           service_name: service.service_name,
           packaging_options: service.packaging.map((rule) => ({

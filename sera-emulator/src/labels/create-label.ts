@@ -13,6 +13,8 @@ import { dollarsToCents, formatDollars } from "../util/money";
 import { wantsLabelData } from "../variants/apply-variants";
 import { labelImages } from "./label-files";
 import { checkLabelRequest } from "./label-rules";
+import { outstandingPayOnUseCents, MAX_OUTSTANDING_PAY_ON_USE_CENTS } from "./pay-on-use";
+import { checkReturnLabel } from "./return-rules";
 import { impbTrackingNumber, s10TrackingNumber } from "./tracking-number";
 
 function trackingNumberFor(serviceType: string, trackable: string, confirmation: string | undefined, accountId: number, serial: number): string | null {
@@ -30,6 +32,16 @@ function insufficient(chargedCents: number, account: AccountRecord) {
   ]);
 }
 
+function checkOutstanding(app: EmulatorContext, account: AccountRecord, owedCents: number): void {
+  const outstanding = outstandingPayOnUseCents(app.state, account.account_id);
+  if (outstanding + owedCents > MAX_OUTSTANDING_PAY_ON_USE_CENTS) {
+    throw validationError(
+      `Pay-On-Use labels not yet used already total ${formatDollars(outstanding)}; this one (${formatDollars(owedCents)}) would pass the limit of ${formatDollars(MAX_OUTSTANDING_PAY_ON_USE_CENTS)}`,
+      "advanced_options.is_pay_on_use",
+    );
+  }
+}
+
 /**
  * Buys a label: rate it, check the label rules and the balance, render its documents, then make one
  * atomic write holding the label, its documents, the charge and the idempotency key with this very
@@ -43,16 +55,19 @@ export async function createLabel(app: EmulatorContext, ctx: RequestContext): Pr
   if (wantsLabelData(app, ctx)) options.label_output_type = "base64";
   const account = ctx.account!;
   if (account.account_status !== "active") throw validationError(`The account is ${account.account_status}; labels cannot be printed until it is active`, "account");
+  const terms = checkReturnLabel(app.state, account.account_id, request);
   const rated = rateShipment(request, app.clock.nowMs());
   checkLabelRequest(request, rated.route);
   if (rated.rates.length !== 1) {
     throw validationErrors([{ field: "package.packaging_type", message: `choose one packaging_type: ${rated.rates.map((r) => r.packaging_type).join(", ")}` }]);
   }
   const rate = rated.rates[0];
-  const isPayOnUse = request.advanced_options?.is_pay_on_use === true;
+  const isPayOnUse = terms.isPayOnUse;
   const ratedCents = dollarsToCents(rate.shipment_cost.total_amount);
   const chargedCents = request.is_test_label || isPayOnUse ? 0 : ratedCents;
   if (chargedCents > account.balanceCents) throw insufficient(chargedCents, account);
+  const owed = isPayOnUse && !request.is_test_label ? ratedCents : 0;
+  if (owed > 0) checkOutstanding(app, account, owed);
 
   // The serial is taken in memory; a kill before the commit never shows it to anyone, so reusing it is harmless.
   const serial = app.state.nextMailSerial++;
@@ -71,6 +86,9 @@ export async function createLabel(app: EmulatorContext, ctx: RequestContext): Pr
     chargedCents,
     is_test_label: request.is_test_label,
     is_pay_on_use: isPayOnUse,
+    is_return_label: terms.isReturnLabel,
+    outbound_label_id: terms.outboundLabelId,
+    charged_at: chargedCents > 0 ? app.clock.nowIso() : null,
     is_international: rated.route.international,
     delivery_days: rated.deliveryDays,
     estimated_delivery_date: rate.estimated_delivery_date ?? estimatedDeliveryDate(rated.shipDate, rated.deliveryDays),
@@ -86,6 +104,7 @@ export async function createLabel(app: EmulatorContext, ctx: RequestContext): Pr
     const target = s.accounts.find((a) => a.account_id === account.account_id)!;
     // Rendering took time: another purchase may have spent the balance meanwhile.
     if (chargedCents > target.balanceCents) throw insufficient(chargedCents, target);
+    if (owed > 0) checkOutstanding(app, target, owed);
     s.labels[label.label_id] = label;
     for (const file of images.files) s.files[file.token] = file;
     target.balanceCents -= chargedCents;
@@ -99,7 +118,7 @@ export async function createLabel(app: EmulatorContext, ctx: RequestContext): Pr
       estimated_delivery_date: rate.estimated_delivery_date,
       is_guaranteed_service: rate.is_guaranteed_service,
       trackable: rate.trackable,
-      is_return_label: rate.is_return_label,
+      is_return_label: terms.isReturnLabel,
       is_gap: rated.route.international,
       is_smartsaver: false,
       is_etoe: false,

@@ -34,7 +34,8 @@ export function basePrice(service: ServiceDef, packagingType: string, measured: 
       if (packagingType === "letter" && nonMachinable) extraFees.push({ fee_code: "non_machinable", fee_type: "other", amount: p.domestic.usps_first_class_mail.letter.non_machinable_surcharge });
       return { amount: rule.first_ounce + rule.additional_ounce * extraOunces(weightOz), extraFees };
     }
-    case "usps_ground_advantage": {
+    case "usps_ground_advantage":
+    case "usps_pay_on_use_return": {
       const ga = p.domestic.usps_ground_advantage;
       if (sides && lengthPlusGirth(sides) > 108) extraFees.push({ fee_code: "oversize", fee_type: "other", amount: ga.oversize_surcharge });
       const tier = ga.ounce_tiers.find((t) => weightOz <= t.max_ounces);

@@ -8,7 +8,8 @@ export function transitDays(serviceType: string, zone: number): { label: string;
   };
   switch (serviceType) {
     case "usps_first_class_mail": return single(byZone([[2, 2], [4, 3], [6, 4], [8, 5]], 5));
-    case "usps_ground_advantage": return single(byZone([[2, 2], [4, 3], [6, 4], [8, 5]], 7));
+    case "usps_ground_advantage":
+    case "usps_pay_on_use_return": return single(byZone([[2, 2], [4, 3], [6, 4], [8, 5]], 7));
     case "usps_priority_mail": return single(byZone([[2, 1], [5, 2], [8, 3]], 4));
     case "usps_priority_mail_express": return single(byZone([[5, 1], [8, 2]], 3));
     case "usps_media_mail": return single(byZone([[2, 3], [4, 5], [6, 6], [8, 8]], 9));

@@ -86,9 +86,10 @@ function buildRate(service: ServiceDef, rule: ServicePackaging, measured: Measur
 }
 
 function candidateServices(request: TRateRequest, route: ShipmentRoute): ServiceDef[] {
-  if (!request.service_type) return SERVICES.filter((s) => s.international === route.international);
+  if (!request.service_type) return SERVICES.filter((s) => s.international === route.international && (!s.returnOnly || request.is_return_label === true));
   let service = findService(request.service_type);
   if (!service) throw validationError(unavailableServiceReason(request.service_type), "service_type");
+  if (service.returnOnly && request.is_return_label !== true) throw validationError(`${service.service_type} is a return service: set is_return_label to true`, "service_type");
   // SERA maps First-Class packages to Ground Advantage since July 2023 (seed 003).
   if (service.service_type === "usps_first_class_mail" && (request.package?.packaging_type ?? "package") === "package") service = findService("usps_ground_advantage")!;
   if (service.international !== route.international) {

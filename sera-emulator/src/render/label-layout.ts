@@ -40,7 +40,7 @@ export function shippingLabelOps(label: LabelRecord): DrawOp[] {
   ops.push({ kind: "text", x: 2, y: 91, size: 15, text: service?.banner ?? label.service_type.toUpperCase(), bold: true, color: "white", width: W - 4, align: "center" });
 
   addressLines(req.from_address as never, false).slice(0, 5).forEach((text, i) => ops.push({ kind: "text", x: 10, y: 120 + i * 10, size: 7.5, text: fitText(text, 7.5, 165) }));
-  const right = [`SHIP DATE: ${label.ship_date}`, label.delivery_days ? `EXPECTED DELIVERY: ${(rate.estimated_delivery_date ?? "").slice(0, 10)}` : "", label.is_pay_on_use ? "PAY-ON-USE RETURN" : ""];
+  const right = [`SHIP DATE: ${label.ship_date}`, label.delivery_days ? `EXPECTED DELIVERY: ${(rate.estimated_delivery_date ?? "").slice(0, 10)}` : "", label.is_return_label ? (label.is_pay_on_use ? "PAY-ON-USE RETURN" : "RETURN LABEL") : label.is_pay_on_use ? "PAY-ON-USE" : ""];
   right.filter(Boolean).forEach((text, i) => ops.push({ kind: "text", x: 160, y: 120 + i * 10, size: 6.5, text }));
 
   ops.push({ kind: "line", x1: 2, y1: 172, x2: W - 2, y2: 172, line: 1 });

@@ -48,6 +48,11 @@ export interface LabelRecord {
   chargedCents: number;
   is_test_label: boolean;
   is_pay_on_use: boolean;
+  /** Absent in state files written before return labels existed: read as false / null. */
+  is_return_label?: boolean;
+  outbound_label_id?: string | null;
+  /** When `chargedCents` was taken from the balance: at print, or a Pay-On-Use label's first acceptance scan. */
+  charged_at?: string | null;
   is_international: boolean;
   delivery_days: number;
   estimated_delivery_date: string;

@@ -30,7 +30,8 @@ const at = (date: string, hourUtc: number) => Date.parse(`${date}T00:00:00Z`) + 
 /**
  * The whole life of a label, computed from its data alone so it is deterministic: created, accepted on
  * the ship date, moving through facilities, delivered on the estimated delivery date. Callers show the
- * events that have happened by the emulator clock. A voided label never moves.
+ * events that have happened by the emulator clock. A voided label never moves; a return label moves only
+ * through the control API.
  */
 export function naturalEvents(label: LabelRecord): TrackingEvent[] {
   const from = label.request.from_address as Address | undefined;
@@ -39,7 +40,8 @@ export function naturalEvents(label: LabelRecord): TrackingEvent[] {
   const destination = placeOf(to);
   const created = Date.parse(label.created_at);
   const events: TrackingEvent[] = [{ atMs: created, status: "awaiting_shipment", description: "Shipping Label Created, USPS Awaiting Item", carrierCode: "GX", place: origin }];
-  if (label.voided_at) return events;
+  // A return label moves only when the customer mails it: the control API says when (SERA is silent on this).
+  if (label.voided_at || label.is_return_label) return events;
   const deliveryDate = label.estimated_delivery_date.slice(0, 10);
   const plan: Omit<TrackingEvent, "atMs">[] = [];
   const times: number[] = [];

@@ -21,6 +21,8 @@ export interface ServiceDef {
   stcWithSignature?: string;
   guaranteed: boolean;
   usesDimWeight: boolean;
+  /** A return service: only on a return label, always Pay-On-Use, never offered in an unfiltered rate list. */
+  returnOnly?: boolean;
   confirmations: string[];
   packaging: ServicePackaging[];
 }
@@ -106,6 +108,13 @@ export const SERVICES: ServiceDef[] = [
       ...flatRateEnvelopes(4 * LB),
     ],
   },
+  {
+    // USPS Returns, paid on use. SERA names the service but publishes neither its price nor its IMpb code:
+    // the emulator prices it as Ground Advantage and marks it with service type code 020 (both illustrative).
+    service_type: "usps_pay_on_use_return", service_name: "USPS Pay-On-Use Return", banner: "USPS RETURNS®", mark: "R",
+    international: false, stc: "020", guaranteed: false, usesDimWeight: true, confirmations: ["none", "tracking"], returnOnly: true,
+    packaging: [{ packaging_type: "package", maxWeightOz: 70 * LB, maxLengthPlusGirth: 130, trackable: "yes" }],
+  },
 ];
 
 export function findService(serviceType: string): ServiceDef | undefined {
@@ -115,7 +124,6 @@ export function findService(serviceType: string): ServiceDef | undefined {
 /** Services in SERA's enum that this emulated USPS-only account cannot buy, with the reason given back. */
 export function unavailableServiceReason(serviceType: string): string {
   if (serviceType === "usps_parcel_select") return "usps_parcel_select needs a USPS commercial contract and is not enabled for this account";
-  if (serviceType === "usps_pay_on_use_return") return "usps_pay_on_use_return is not enabled; create a Pay-On-Use label with advanced_options.is_pay_on_use instead";
   if (serviceType.startsWith("usps_")) return `${serviceType} is not a USPS service this account can use`;
   return `${serviceType} is not enabled for this account: only USPS services are configured (connect the carrier first)`;
 }

@@ -18,6 +18,7 @@ import { connectedSeraAccount } from "@/lib/purchases/connected-account";
 import { getShipmentOrThrow } from "@/lib/shipments/get-shipment";
 import { findMailClass } from "@/lib/shipping/mail-classes";
 import { StoreTime } from "@/components/ui/store-time";
+import { ShipmentReturns } from "@/components/returns/shipment-returns";
 
 export const metadata: Metadata = { title: "Shipment" };
 
@@ -82,6 +83,9 @@ export default async function ShipmentPage({ params }: TProps) {
               trackable={Boolean(shipment.trackingNumber) && !shipment.imported && shipment.seraLabelId !== null}
             />
           </Card>
+          </div>
+          <div id="returns" className="scroll-mt-4">
+            <ShipmentReturns shipmentId={shipment.id} canChange={canChange(user.role)} />
           </div>
           <Card title="SCAN form and pickup">
             <ShipmentLogistics manifest={shipment.manifest} pickup={shipment.pickup} />
