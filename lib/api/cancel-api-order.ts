@@ -3,6 +3,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { orderPayload } from "@/lib/integrations/representations";
 import { ApiError } from "./api-error";
 import { orderWhere } from "./list-api-records";
+import { HOLDS_UNITS } from "@/lib/orders/fulfilment";
 
 /**
  * Cancels an order that has nothing on a live label. Cancelling a cancelled order is a no-op
@@ -14,7 +15,7 @@ export async function cancelApiOrder({ db, idOrNumber, apiKeyId }: { db: TPrisma
     const order = where ? await tx.order.findFirst({ where, select: { id: true, number: true, status: true } }) : null;
     if (!order) throw new ApiError(404, "not_found", `No order ${idOrNumber}.`);
     if (order.status === "cancelled") return order.id;
-    const live = await tx.shipment.count({ where: { orderId: order.id, status: { notIn: ["refunded", "purchase_failed"] } } });
+    const live = await tx.shipment.count({ where: { orderId: order.id, ...HOLDS_UNITS } });
     if (live > 0 || order.status === "shipped" || order.status === "partially_shipped") {
       throw new ApiError(409, "conflict", `Order #${order.number} has ${live} label${live === 1 ? "" : "s"} bought; refund ${live === 1 ? "it" : "them"} before cancelling.`);
     }

@@ -1,11 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TPrismaClient } from "@/lib/db/create-client";
+import { HOLDS_UNITS, heldUnits, RESTOCKED_RETURN_ITEMS } from "@/lib/orders/fulfilment";
 
 type TReader = TPrismaClient | Prisma.TransactionClient;
-
-/** Units on a live label (bought or being bought, not voided). */
-const HOLDS_UNITS: Prisma.ShipmentWhereInput = { status: { notIn: ["refunded", "purchase_failed"] } };
 
 export const ORDER_SELECT = {
   id: true,
@@ -43,6 +41,7 @@ export const ORDER_SELECT = {
       hsCode: true,
       countryOfOrigin: true,
       shipmentItems: { where: { shipment: HOLDS_UNITS }, select: { quantity: true } },
+      returnItems: { where: RESTOCKED_RETURN_ITEMS, select: { quantity: true } },
     },
   },
 } satisfies Prisma.OrderSelect;
@@ -82,7 +81,7 @@ export function orderRepresentation(order: TOrderRow) {
       sku: item.sku,
       product_name: item.productName,
       quantity: item.quantity,
-      quantity_shipped: item.shipmentItems.reduce((sum, row) => sum + row.quantity, 0),
+      quantity_shipped: heldUnits(item),
       unit_price_cents: item.unitPriceCents,
       unit_weight_oz: item.unitWeightOz,
       hs_code: item.hsCode,

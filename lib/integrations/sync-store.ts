@@ -5,6 +5,7 @@ import type { TOutboundOptions } from "@/lib/net/outbound-request";
 import { upsertExternalOrdersInTransaction } from "./upsert-external-order";
 import { sourceOfConnection } from "./source-names";
 import { wooOrderSource } from "./woocommerce/woo-source";
+import { HOLDS_UNITS } from "@/lib/orders/fulfilment";
 
 /** Stops a sync partway for tests of a crash; production never sets it. */
 export type TSyncHooks = { afterPageCommitted?: (page: number) => void };
@@ -49,7 +50,7 @@ type TTx = Parameters<Parameters<TPrismaClient["$transaction"]>[0]>[0];
 
 /** The store cancelled or refunded an order: cancel it here if nothing shipped, else flag it. Unknown orders are not imported. */
 async function cancelFromStore(tx: TTx, source: string, externalId: string) {
-  const order = await tx.order.findUnique({ where: { source_externalId: { source, externalId } }, select: { id: true, status: true, shipments: { where: { status: { notIn: ["refunded", "purchase_failed"] } }, select: { id: true } } } });
+  const order = await tx.order.findUnique({ where: { source_externalId: { source, externalId } }, select: { id: true, status: true, shipments: { where: HOLDS_UNITS, select: { id: true } } } });
   if (!order || order.status === "cancelled") return;
   if (order.shipments.length === 0) await tx.order.update({ where: { id: order.id }, data: { status: "cancelled", sourceFlag: null } });
   else await tx.order.update({ where: { id: order.id }, data: { sourceFlag: "Cancelled or refunded in WooCommerce after a label was bought: check the shipment." } });

@@ -7,11 +7,11 @@ import { mailClassOfCheckout } from "./checkout-mail-class";
 import { queueWebhookEvent } from "./queue-webhook-event";
 import { orderPayload } from "./representations";
 import type { TExternalOrder } from "./schemas";
+import { HOLDS_UNITS } from "@/lib/orders/fulfilment";
 
 export type TUpsertOutcome = { outcome: "created" | "updated" | "unchanged"; orderId: string; number: number };
 
 /** Units on a label that is bought (or being bought) and not voided: the order's "shipped" rule. */
-const HOLDS_UNITS: Prisma.ShipmentWhereInput = { status: { notIn: ["refunded", "purchase_failed"] } };
 /** Serialises new order and customer numbers across every writer (API, CSV, store sync). */
 const NUMBER_LOCK = 71_140_014;
 
