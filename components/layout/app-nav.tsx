@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 const LINKS = [
   { href: "/orders", label: "Orders" },
@@ -50,7 +50,7 @@ export function AppNav({ user }: { user: TNavUser }) {
           <span className="hidden text-slate-600 2xl:inline" title={user.email}>
             {user.name}
           </span>
-          <Badge tone={user.role === "admin" ? "blue" : "gray"}>{user.role}</Badge>
+          <StatusBadge kind="role" value={user.role} />
           <SignOutButton />
         </div>
       </div>

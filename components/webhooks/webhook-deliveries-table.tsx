@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { useActionRunner } from "@/components/shipments/use-action-mutation";
 import { redeliverWebhookAction } from "@/lib/webhooks/actions";
@@ -21,8 +22,6 @@ type TDelivery = {
   createdAt: Date;
   endpoint: { url: string };
 };
-
-const TONE = { succeeded: "green", failed: "red", pending: "amber" } as const;
 
 export function WebhookDeliveriesTable({ deliveries, canRedeliver }: { deliveries: TDelivery[]; canRedeliver: boolean }) {
   const router = useRouter();
@@ -53,7 +52,7 @@ export function WebhookDeliveriesTable({ deliveries, canRedeliver }: { deliverie
                 {delivery.endpoint.url}
               </td>
               <td>
-                <Badge tone={TONE[delivery.state as keyof typeof TONE] ?? "gray"}>{delivery.state}</Badge>
+                <StatusBadge kind="webhookDelivery" value={delivery.state} />
                 {delivery.state === "pending" && delivery.nextAttemptAt && <span className="block text-xs text-slate-500">next <StoreTime at={delivery.nextAttemptAt} /></span>}
               </td>
               <td title={delivery.lastError ?? undefined}>{delivery.lastStatusCode ?? (delivery.lastError ? "no answer" : "")}</td>
