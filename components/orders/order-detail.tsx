@@ -11,8 +11,12 @@ import { OrderStatusActions } from "./order-status-actions";
 import { OrderStatusBadge } from "./order-status-badge";
 import { OrderShipmentsTable } from "./order-shipments-table";
 import { StoreTime } from "@/components/ui/store-time";
+import { FailedPurchasesTable } from "@/components/shipments/failed-purchases-table";
 
 export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; canChange: boolean; tab: "details" | "shipping" }) {
+  const failedPurchases = order.shipments
+    .filter((shipment) => shipment.status === "purchase_failed")
+    .map((shipment) => ({ ...shipment, reason: shipment.purchaseIntent?.lastError ?? null }));
   const leftToShip = order.items.reduce((sum, item) => sum + item.quantity - item.shipmentItems.reduce((total, line) => total + line.quantity, 0), 0);
   return (
     <>
@@ -100,8 +104,16 @@ export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; ca
       {tab === "details" && (
         <div className="mt-6">
           <Card title="Shipments">
-            <OrderShipmentsTable shipments={order.shipments} canChange={canChange} />
+            <OrderShipmentsTable shipments={order.shipments.filter((shipment) => shipment.status !== "purchase_failed")} canChange={canChange} />
           </Card>
+          {failedPurchases.length > 0 && (
+            <div className="mt-6">
+              <Card title={`Failed purchases (${failedPurchases.length})`}>
+                <p className="mb-3 text-sm text-slate-600">SERA refused these purchases: no label exists and nothing was charged. The items are free to ship again.</p>
+                <FailedPurchasesTable showOrder={false} purchases={failedPurchases} />
+              </Card>
+            </div>
+          )}
         </div>
       )}
     </>
