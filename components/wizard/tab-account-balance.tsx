@@ -2,12 +2,14 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { BalancePanel } from "@/components/postage/balance-panel";
+import { useBalance } from "@/components/postage/use-balance";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatCents } from "@/lib/format";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
 import { findMailClass } from "@/lib/shipping/mail-classes";
 import { packagingTypeName } from "@/lib/shipping/package-types";
+import type { TAutoRefillRoom } from "@/lib/postage/auto-refill";
 import type { TQuotedRate } from "@/lib/wizard/create-quotes";
 import type { TQuoteState } from "./use-quote";
 import type { TWizardTab } from "./wizard-defaults";
@@ -17,9 +19,10 @@ type TRateView = TQuotedRate;
 /** USPS DMM 173: Media Mail is for media only; USPS opens parcels to check and charges the difference. */
 const MEDIA_MAIL_RULE = "Books, printed music, sound and video recordings and printed educational material only: USPS may inspect it and charge the difference.";
 
-type TProps = { canChange: boolean; onShowTab: (tab: TWizardTab) => void; quote: TQuoteState };
+/** `autoRefill`: what auto-refill may still add today; null in Test Mode (test labels cost nothing) or when unknown. */
+type TProps = { canChange: boolean; onShowTab: (tab: TWizardTab) => void; quote: TQuoteState; autoRefill: TAutoRefillRoom | null };
 
-export function TabAccountBalance({ canChange, onShowTab, quote }: TProps) {
+export function TabAccountBalance({ canChange, onShowTab, quote, autoRefill }: TProps) {
   const form = useFormContext<TBuyLabelInput>();
   const [mailClass, packagingType] = useWatch({ control: form.control, name: ["mailClass", "packagingType"] });
   const { rates, error, pending, calculate, stale } = quote;
@@ -30,6 +33,8 @@ export function TabAccountBalance({ canChange, onShowTab, quote }: TProps) {
   }
 
   const chosen = rates?.find((rate) => rate.serviceType === mailClass && rate.packagingType === packagingType);
+  const availableCents = useBalance().data?.availableCents ?? null;
+  const short = chosen && autoRefill && availableCents !== null && chosen.totalCents > availableCents ? { neededCents: chosen.totalCents, availableCents } : null;
   return (
     <div className="space-y-5">
       <BalancePanel canChange={canChange} />
@@ -43,6 +48,11 @@ export function TabAccountBalance({ canChange, onShowTab, quote }: TProps) {
         {pending ? "Calculating…" : "Calculate Postage Price"}
       </Button>
       {error && <Alert tone="error">{error}</Alert>}
+      {short && autoRefill && (
+        <div data-testid="not-enough-postage">
+          <Alert tone={autoRefill.enabled && autoRefill.refillsLeft > 0 ? "warning" : "error"}>{notEnoughPostage(short, autoRefill)}</Alert>
+        </div>
+      )}
       {stale && <Alert tone="warning">The package changed since the price was calculated: calculate the postage price again before buying.</Alert>}
       {rates && (
         <div className="space-y-2">
@@ -91,4 +101,14 @@ export function TabAccountBalance({ canChange, onShowTab, quote }: TProps) {
       )}
     </div>
   );
+}
+
+/** "Not enough postage", and whether auto-refill will cover it or has reached its daily limit. */
+function notEnoughPostage({ neededCents, availableCents }: { neededCents: number; availableCents: number }, autoRefill: TAutoRefillRoom): string {
+  const head = `Not enough postage: this label costs ${formatCents(neededCents)} and the balance is ${formatCents(availableCents)}.`;
+  if (!autoRefill.enabled) return `${head} Auto-refill is off: add postage above before buying.`;
+  if (autoRefill.refillsLeft === 0) {
+    return `${head} Auto-refill has reached its daily limit (${autoRefill.maxPerDay} refill${autoRefill.maxPerDay === 1 ? "" : "s"} today): add postage above before buying.`;
+  }
+  return `${head} Auto-refill will add postage when you buy (${autoRefill.refillsLeft} of ${autoRefill.maxPerDay} refills left today).`;
 }
