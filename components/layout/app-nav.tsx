@@ -26,11 +26,12 @@ export function AppNav({ user }: { user: TNavUser }) {
   const pathname = usePathname();
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 sm:px-6">
+      {/* Narrow screens: the logo and the account on one line, the menu below it, scrolling sideways. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 px-4 sm:px-6 lg:flex-nowrap">
         <Link href="/orders" className="py-3 text-lg font-bold text-brand-700">
           ShipDesk
         </Link>
-        <nav aria-label="Main" className="flex flex-1 gap-1 overflow-x-auto">
+        <nav aria-label="Main" className="order-last flex w-full min-w-0 gap-1 overflow-x-auto pb-2 lg:order-none lg:w-auto lg:flex-1 lg:pb-0">
           {LINKS.map((link) => {
             const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
             return (

@@ -61,42 +61,44 @@ export function TabAccountBalance({ canChange, onShowTab, quote, autoRefill }: T
               ? `${findMailClass(chosen.serviceType)?.name ?? chosen.serviceType}, ${packagingTypeName(chosen.packagingType)}: ${formatCents(chosen.totalCents)}`
               : "SERA offers no rate for the chosen mail class and package; pick one below."}
           </p>
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-xs font-semibold uppercase text-slate-500">
-              <tr>
-                <th className="py-2 pr-4">Service</th>
-                <th className="py-2 pr-4">Package</th>
-                <th className="py-2 pr-4">Delivery</th>
-                <th className="py-2 pr-4 text-right">Price</th>
-                <th className="py-2" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rates.map((rate) => {
-                const selected = rate.serviceType === mailClass && rate.packagingType === packagingType;
-                return (
-                  <tr key={`${rate.serviceType}/${rate.packagingType}`} className={selected ? "bg-brand-50" : undefined}>
-                    <td className="py-2 pr-4">
-                      {findMailClass(rate.serviceType)?.name ?? rate.serviceType}
-                      {rate.serviceType === "usps_media_mail" && <span className="block text-xs text-slate-500">{MEDIA_MAIL_RULE}</span>}
-                    </td>
-                    <td className="py-2 pr-4">{packagingTypeName(rate.packagingType)}</td>
-                    <td className="py-2 pr-4">{rate.deliveryDays ? `${rate.deliveryDays} day(s)${rate.deliveryDate ? `, by ${rate.deliveryDate.slice(0, 10)}` : ""}` : "—"}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{formatCents(rate.totalCents)}</td>
-                    <td className="py-2 text-right">
-                      {selected ? (
-                        <span className="text-xs text-brand-700">Chosen</span>
-                      ) : (
-                        <Button variant="ghost" onClick={() => use(rate)}>
-                          Use this
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead className="text-left text-xs font-semibold uppercase text-slate-500">
+                <tr>
+                  <th className="py-2 pr-4">Service</th>
+                  <th className="py-2 pr-4">Package</th>
+                  <th className="py-2 pr-4">Delivery</th>
+                  <th className="py-2 pr-4 text-right">Price</th>
+                  <th className="py-2" />
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rates.map((rate) => {
+                  const selected = rate.serviceType === mailClass && rate.packagingType === packagingType;
+                  return (
+                    <tr key={`${rate.serviceType}/${rate.packagingType}`} className={selected ? "bg-brand-50" : undefined}>
+                      <td className="py-2 pr-4">
+                        {findMailClass(rate.serviceType)?.name ?? rate.serviceType}
+                        {rate.serviceType === "usps_media_mail" && <span className="block text-xs text-slate-500">{MEDIA_MAIL_RULE}</span>}
+                      </td>
+                      <td className="py-2 pr-4">{packagingTypeName(rate.packagingType)}</td>
+                      <td className="py-2 pr-4">{rate.deliveryDays ? `${rate.deliveryDays} day(s)${rate.deliveryDate ? `, by ${rate.deliveryDate.slice(0, 10)}` : ""}` : "—"}</td>
+                      <td className="py-2 pr-4 text-right tabular-nums">{formatCents(rate.totalCents)}</td>
+                      <td className="py-2 text-right">
+                        {selected ? (
+                          <span className="text-xs text-brand-700">Chosen</span>
+                        ) : (
+                          <Button variant="ghost" onClick={() => use(rate)}>
+                            Use this
+                          </Button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </div>
