@@ -34,8 +34,8 @@ export const SHIPMENT_STATUS_WORDS = {
 export const SHIPMENT_FILTER_WORDS: Readonly<Record<keyof typeof SHIPMENT_STATUS_WORDS, string>> = {
   purchasing: "Buying",
   label_created: "Label created",
-  refund_requested: "Refund requested (void not yet confirmed)",
-  refunded: "Label voided (refund requested or credited)",
+  refund_requested: "Refund requested (void pending)",
+  refunded: "Voided (refund requested or credited)",
   refund_rejected: "Refund rejected",
   purchase_failed: "Purchase failed",
 };

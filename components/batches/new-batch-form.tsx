@@ -138,7 +138,7 @@ export function NewBatchForm({ orderNumbers, presets, defaults, shipDates }: { o
           </select>
         </Field>
       )}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field label="Mail class" error={errors.mailClass?.message}>
           <select {...register("mailClass")}>
             {MAIL_CLASSES.map((mail) => (
@@ -185,7 +185,7 @@ export function NewBatchForm({ orderNumbers, presets, defaults, shipDates }: { o
           </div>
         </fieldset>
       )}
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Field label="Label format">
           <select {...register("labelFormat", { onChange: (event: { target: { value: string } }) => event.target.value === "zpl" && form.setValue("labelSize", "size_4x6") })}>
             <option value="pdf">PDF</option>

@@ -48,7 +48,7 @@ export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; ca
         <TabLink href={`/orders/${order.number}`} active={tab === "details"}>Product Details</TabLink>
         <TabLink href={`/orders/${order.number}?tab=shipping`} active={tab === "shipping"}>Shipping Center</TabLink>
       </nav>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {tab === "details" ? (
             <>

@@ -53,7 +53,7 @@ export function PresetForm({ presetId, initial, onSaved, onCancel }: TProps) {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <fieldset disabled={formState.isSubmitting} className="grid gap-4 md:grid-cols-2">
+      <fieldset disabled={formState.isSubmitting} className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <div className="md:col-span-2">
           <Field label="Preset name" error={errors.name?.message} hint="Shown in the Shipping Wizard's Apply preset list.">
             <input maxLength={80} {...register("name")} />

@@ -47,9 +47,9 @@ export function SettingsForm({ initial, canChange }: { initial: TStoreSettingsFo
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-6">
-      <fieldset disabled={!canChange || formState.isSubmitting} className="grid gap-6 lg:grid-cols-2">
+      <fieldset disabled={!canChange || formState.isSubmitting} className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Ship from">
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <Field label="Sender name" error={error("shipFromName")}><input {...register("shipFromName")} /></Field>
             <Field label="Company" error={error("shipFromCompany")}><input {...register("shipFromCompany")} /></Field>
             <div className="sm:col-span-2"><Field label="Street address" error={error("shipFromLine1")}><input {...register("shipFromLine1")} /></Field></div>

@@ -18,7 +18,7 @@ export function CustomsSection() {
   return (
     <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
       <legend className="px-1 text-sm font-semibold">Customs</legend>
-      <div className="grid gap-3 md:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
         <Field label="Contents type" error={errors?.contentsType?.message}>
           <select {...form.register("customs.contentsType")}>{CONTENTS_TYPES.map((type) => <option key={type} value={type}>{label(type)}</option>)}</select>
         </Field>

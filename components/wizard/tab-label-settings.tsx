@@ -24,7 +24,7 @@ export function TabLabelSettings({ destinationCountry }: { destinationCountry: s
   }).filter((fit) => findMailClass(fit.serviceType)?.scope === (isDomesticDestination(destinationCountry) ? "domestic" : "international"));
   const errors = form.formState.errors;
   return (
-    <div className="grid gap-6 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-700">Mail class</legend>
         <div className="space-y-2">

@@ -33,7 +33,7 @@ export default async function ShipmentsPage({ searchParams }: TProps) {
   }
   const now = new Date();
   const showingFailed = filters.status === "purchase_failed";
-  const failedCount = showingFailed ? result.shipments.length : await countFailedPurchases({ db: await getDb() });
+  const failedCount = showingFailed ? 0 : await countFailedPurchases({ db: await getDb() });
   const shipments = result.shipments.map((shipment) => ({
     ...shipment,
     createdAt: shipment.createdAt.toISOString(),
@@ -47,7 +47,7 @@ export default async function ShipmentsPage({ searchParams }: TProps) {
         description="Every label, newest first. Select the day's labels for a SCAN form or a USPS pickup."
         actions={
           <>
-            {failedCount > 0 && !showingFailed && (
+            {failedCount > 0 && (
               <Link href={shipmentsHref({ status: "purchase_failed" })} className={buttonClass("ghost")} data-testid="failed-purchases-link">
                 Failed purchases ({failedCount})
               </Link>

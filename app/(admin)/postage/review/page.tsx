@@ -33,7 +33,7 @@ export default async function PurchasesToReviewPage() {
           {items.map((item) => (
             <section key={item.id} data-intent-id={item.id} data-key={item.idempotencyKey} aria-label={item.summary}>
             <Card title={item.summary} actions={<StatusBadge kind="purchaseKind" value={item.kind} />}>
-              <dl className="mb-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+              <dl className="mb-4 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
                 <dt className="text-slate-500">Asked</dt>
                 <dd><StoreTime at={new Date(item.createdAt)} />{item.firstSentAt ? (
                   <>

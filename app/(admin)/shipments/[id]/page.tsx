@@ -80,7 +80,7 @@ export default async function ShipmentPage({ params }: TProps) {
           </Alert>
         </div>
       )}
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <div id="tracking" className="scroll-mt-4">
           <Card title="Tracking">
