@@ -92,6 +92,8 @@ async function buyOutcome(page: Page): Promise<"label" | "refused"> {
 }
 
 test("two admins pressing buy, then refund, at the same moment get one label and one refund", async ({ browser }) => {
+  // Two sign-ins on a server that has just started, two wizards, two refunds: over a minute on a busy machine.
+  test.setTimeout(120_000);
   const first = await adminPage(browser, "admin");
   const second = await adminPage(browser, "admin2");
   // The e2e server is shared and this file runs first: leave the SERA connection and the
