@@ -17,6 +17,8 @@ export default defineConfig({
       AUTH_SECRET: "vitest-only-auth-secret-0123456789abcdef",
       TOKEN_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
       SMTP_URL: "",
+      // Stand-ins and receivers listen on 127.0.0.1; the SSRF guard's own tests turn this off per call.
+      ALLOW_PRIVATE_HOSTS: "1",
     },
     projects: [
       {

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
 import { isAppError } from "@/lib/errors";
+import { withStoreSettingsScope } from "@/lib/settings/read-store-settings";
 
 /**
  * Every server action runs through here: the session is checked by the action itself (never
@@ -28,18 +29,24 @@ export function defineAction<TSchema extends z.ZodType, TData>(
   options: TActionOptions<TSchema>,
   handler: (input: z.output<TSchema>, context: TActionContext) => Promise<TData>,
 ) {
-  return async (input: z.input<TSchema>): Promise<TActionResult<TData>> => {
-    try {
-      const user = await requireUser(options.access);
-      const parsed = options.schema.safeParse(input);
-      if (!parsed.success) return validationFailure(parsed.error);
-      return { ok: true, data: await handler(parsed.data, await actionContext(user)) };
-    } catch (error) {
-      if (isAppError(error)) return { ok: false, error: error.userMessage, code: error.code, fieldErrors: error.fieldErrors };
-      console.error("[action] unexpected error", error);
-      return { ok: false, error: "Something went wrong on our side. Nothing was changed; try again." };
-    }
-  };
+  return (input: z.input<TSchema>): Promise<TActionResult<TData>> => withStoreSettingsScope(() => runAction(options, handler, input));
+}
+
+async function runAction<TSchema extends z.ZodType, TData>(
+  options: TActionOptions<TSchema>,
+  handler: (input: z.output<TSchema>, context: TActionContext) => Promise<TData>,
+  input: z.input<TSchema>,
+): Promise<TActionResult<TData>> {
+  try {
+    const user = await requireUser(options.access);
+    const parsed = options.schema.safeParse(input);
+    if (!parsed.success) return validationFailure(parsed.error);
+    return { ok: true, data: await handler(parsed.data, await actionContext(user)) };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, error: error.userMessage, code: error.code, fieldErrors: error.fieldErrors };
+    console.error("[action] unexpected error", error);
+    return { ok: false, error: "Something went wrong on our side. Nothing was changed; try again." };
+  }
 }
 
 export function validationFailure(error: z.ZodError): { ok: false; error: string; fieldErrors: Record<string, string> } {

@@ -50,6 +50,14 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default("ShipDesk <shipping@shipdesk.local>"),
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, "must be at least 10 characters").optional()),
+  /**
+   * "1" lets webhook endpoints and store URLs point at loopback and private addresses: for tests,
+   * development and the demo's stand-ins on 127.0.0.1 only. Off by default; never set it in production.
+   */
+  ALLOW_PRIVATE_HOSTS: z
+    .enum(["", "0", "1"], "must be 1 (allow) or 0 (refuse, the default)")
+    .default("0")
+    .transform((value) => value === "1"),
 });
 
 export type TEnv = Omit<z.infer<typeof ZEnv>, "APP_URL"> & {

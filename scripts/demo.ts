@@ -38,7 +38,8 @@ async function main() {
   await run("npx", ["tsx", "--conditions=react-server", "scripts/connect-demo-store.ts", woo.match[1]!, woo.match[2]!, woo.match[3]!]);
   const nextStart = nextStartCommand(Number(env.PORT));
   const app = await startService("app", nextStart.command, nextStart.args, {
-    env: { ...process.env, APP_URL: env.APP_URL },
+    // The demo's stand-in listens on 127.0.0.1, an address ShipDesk refuses for store URLs and webhooks unless allowed.
+    env: { ...process.env, APP_URL: env.APP_URL, ALLOW_PRIVATE_HOSTS: process.env.ALLOW_PRIVATE_HOSTS ?? "1" },
     ready: /Ready in/,
   });
 

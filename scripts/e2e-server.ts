@@ -2,13 +2,14 @@
  * The server Playwright tests run against: a fresh embedded database with the demo data and
  * known accounts, the SERA emulator with its control API on, and the production build of ShipDesk.
  */
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import { openDatabase } from "@/lib/db/create-client";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { E2E_ACCOUNTS } from "@/e2e/accounts";
 import { seedE2eTransactionLogs } from "@/e2e/seed-transaction-logs";
+import { createStandinTls } from "@/woo-standin/tls";
 import { nextStartCommand } from "./next-start";
 import { run, startService } from "./run-command";
 
@@ -17,6 +18,12 @@ async function main() {
   const seraPort = Number(process.env.E2E_SERA_PORT ?? port + 1010);
   const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".e2e-data");
   rmSync(dataDir, { recursive: true, force: true });
+  // A WooCommerce stand-in spec listens over HTTPS with a certificate from this throwaway CA, which the
+  // app trusts through NODE_EXTRA_CA_CERTS (Node's own setting; nothing in ShipDesk turns verification off).
+  const wooTlsDir = path.join(dataDir, "woo-standin-tls");
+  mkdirSync(wooTlsDir, { recursive: true });
+  const wooTls = await createStandinTls();
+  for (const [name, pem] of Object.entries(wooTls)) writeFileSync(path.join(wooTlsDir, `${name}.pem`), pem);
   const env = {
     ...process.env,
     SHIPDESK_DATA_DIR: dataDir,
@@ -25,6 +32,7 @@ async function main() {
     SERA_API_URL: `http://127.0.0.1:${seraPort}/sera`,
     SERA_SIGNIN_URL: `http://127.0.0.1:${seraPort}`,
     DATABASE_URL: "",
+    NODE_EXTRA_CA_CERTS: path.join(wooTlsDir, "ca.pem"),
   };
   Object.assign(process.env, env);
 

@@ -60,6 +60,9 @@ const SHIPPING = [
 
 export class WooStore {
   orders = new Map<number, TWooOrder>();
+  /** This store's own copies: the control API may change a product's size or the store's units. */
+  products: TWooProduct[] = structuredClone(PRODUCTS);
+  productSettings = structuredClone(PRODUCT_SETTINGS);
   notes = new Map<number, TWooNote[]>();
   private nextOrderId = 5001;
   private nextLineId = 1;
@@ -79,7 +82,8 @@ export class WooStore {
     const last = LAST[Math.floor(seed / FIRST.length) % LAST.length]!;
     const [city, state, postcode] = CITIES[seed % CITIES.length]!;
     const address = { first_name: first, last_name: last, company: "", address_1: `${100 + (seed % 900)} Oak St`, address_2: "", city, state, postcode, country: "US", phone: "555-0100" };
-    const products = [PRODUCTS[seed % PRODUCTS.length]!, ...(seed % 3 === 0 ? [PRODUCTS[(seed + 1) % PRODUCTS.length]!] : [])];
+    const catalog = this.products;
+    const products = [catalog[seed % catalog.length]!, ...(seed % 3 === 0 ? [catalog[(seed + 1) % catalog.length]!] : [])];
     const line_items = products.map((product, index) => {
       const quantity = 1 + ((seed + index) % 2);
       const total = (Number(product.price) * quantity).toFixed(2);

@@ -12,8 +12,10 @@ import { OrderStatusBadge } from "./order-status-badge";
 import { OrderShipmentsTable } from "./order-shipments-table";
 import { StoreTime } from "@/components/ui/store-time";
 import { FailedPurchasesTable } from "@/components/shipments/failed-purchases-table";
+import type { TOrderStorePush } from "@/lib/integrations/list-store-pushes";
+import { OrderStorePushes } from "./order-store-pushes";
 
-export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; canChange: boolean; tab: "details" | "shipping" }) {
+export function OrderDetail({ order, canChange, tab, storePushes }: { order: TOrderDetail; canChange: boolean; tab: "details" | "shipping"; storePushes: TOrderStorePush[] | null }) {
   const failedPurchases = order.shipments
     .filter((shipment) => shipment.status === "purchase_failed")
     .map((shipment) => ({ ...shipment, reason: shipment.purchaseIntent?.lastError ?? null }));
@@ -114,6 +116,13 @@ export function OrderDetail({ order, canChange, tab }: { order: TOrderDetail; ca
               </Card>
             </div>
           )}
+        </div>
+      )}
+      {storePushes && (
+        <div className="mt-6">
+          <Card title="Sent to the store">
+            <OrderStorePushes pushes={storePushes} />
+          </Card>
         </div>
       )}
     </>

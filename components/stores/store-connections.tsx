@@ -10,6 +10,8 @@ import { useActionRunner } from "@/components/shipments/use-action-mutation";
 import { disconnectStoreAction, storeSyncProgressAction, syncStoresNowAction } from "@/lib/stores/actions";
 import type { TStoreConnectionRow } from "@/lib/stores/connect-store";
 import { StoreTime } from "@/components/ui/store-time";
+import Link from "next/link";
+import { PUSH_KIND_NAMES } from "@/lib/integrations/push-kind-names";
 
 /** Each store with its sync progress (polled while a sync runs), its last error and "Sync now". */
 export function StoreConnections({ initial, canChange }: { initial: TStoreConnectionRow[]; canChange: boolean }) {
@@ -79,6 +81,26 @@ export function StoreConnections({ initial, canChange }: { initial: TStoreConnec
                 {connection.failingPushes > 0 ? ` ${connection.failingPushes} push${connection.failingPushes === 1 ? "" : "es"} to the store failing.` : ""}
               </p>
               {connection.lastSyncError && <Alert tone="error">Last sync failed: {connection.lastSyncError}</Alert>}
+              {connection.recentFailingPushes.length > 0 && (
+                <div className="rounded border border-red-200 bg-red-50 p-2 text-xs text-red-800" data-testid="store-failing-pushes">
+                  <p className="font-medium">Updates to this store that failed{connection.failingPushes > connection.recentFailingPushes.length ? ` (latest ${connection.recentFailingPushes.length} of ${connection.failingPushes})` : ""}:</p>
+                  <ul className="mt-1 space-y-1">
+                    {connection.recentFailingPushes.map((push) => (
+                      <li key={push.id}>
+                        {push.orderNumber !== null ? (
+                          <Link href={`/orders/${push.orderNumber}`} className="font-medium underline">
+                            Order #{push.orderNumber}
+                          </Link>
+                        ) : (
+                          "A deleted order"
+                        )}
+                        : {PUSH_KIND_NAMES[push.kind] ?? push.kind}, {push.attempts} {push.attempts === 1 ? "try" : "tries"},{" "}
+                        {push.state === "failed" ? "given up" : push.nextAttemptAt ? <>next try <StoreTime at={new Date(push.nextAttemptAt)} /></> : "retrying"}. {push.lastError}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </li>
           );
         })}

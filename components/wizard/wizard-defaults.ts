@@ -1,6 +1,7 @@
 import { buildCustomsLines } from "@/lib/shipping/customs";
 import { findMailClass } from "@/lib/shipping/mail-classes";
 import { fitMailClasses, preselectMailClass } from "@/lib/shipping/mail-class-fit";
+import { packageOfItems } from "@/lib/shipping/package-of-items";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
 import type { TWizardData } from "@/lib/wizard/get-wizard-data";
 
@@ -12,7 +13,9 @@ export function wizardDefaults(data: TWizardData, picked: TPickedItem[], shipmen
   const chosen = picked.map((pick) => ({ pick, item: order.items.find((item) => item.id === pick.orderItemId)! }));
   const weightOz = Math.max(1, chosen.reduce((sum, { pick, item }) => sum + pick.quantity * item.unitWeightOz, 0));
   const valueCents = chosen.reduce((sum, { pick, item }) => sum + pick.quantity * item.unitPriceCents, 0);
-  const fits = fitMailClasses({ destinationCountry: order.shipToCountry, weightOz });
+  // The items' own sizes (a store's product dimensions) make the starting box; else the store's default box.
+  const itemsBox = packageOfItems(chosen.map(({ pick, item }) => ({ ...item, quantity: pick.quantity })));
+  const fits = fitMailClasses({ destinationCountry: order.shipToCountry, weightOz, dimensions: itemsBox ?? undefined });
   const mailClass = preselectMailClass(fits, { checkoutMailClass: order.checkoutMailClass, storeDefaultMailClass: settings.defaultMailClass }) ?? "";
   const packagingType = findMailClass(mailClass)?.defaultPackagingType ?? settings.defaultPackagingType;
   const customs = data.international
@@ -30,7 +33,7 @@ export function wizardDefaults(data: TWizardData, picked: TPickedItem[], shipmen
     mailClass,
     packagingType,
     weightOz,
-    dimensions: packagingType === "package" ? settings.dimensions : undefined,
+    dimensions: packagingType === "package" ? (itemsBox ?? settings.dimensions) : undefined,
     shipDate: data.shipDates[0]!,
     labelFormat: "pdf",
     labelSize: "size_4x6",

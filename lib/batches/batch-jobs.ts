@@ -1,8 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
+import { runInBackground } from "@/lib/db/background";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { getSeraClient } from "@/lib/sera/client";
+import { withStoreSettingsScope } from "@/lib/settings/read-store-settings";
 import { workBatch } from "./work-batch";
 
 export const BATCH_JOB = "work-batch";
@@ -25,7 +27,11 @@ export async function workBatchHere(db: TPrismaClient, batchId: string, concurre
   if (working.has(batchId)) return;
   working.add(batchId);
   try {
-    await workBatch({ db, sera: getSeraClient({ db }), batchId, owner: INSTANCE, concurrency: concurrency ?? batchConcurrency() });
+    // Whoever asked (an admin's action, the sweep), the batch runs behind pages and actions, and
+    // reads the store's settings afresh rather than through the asking request's copy.
+    await runInBackground(() =>
+      withStoreSettingsScope(() => workBatch({ db, sera: getSeraClient({ db }), batchId, owner: INSTANCE, concurrency: concurrency ?? batchConcurrency() })),
+    );
   } finally {
     working.delete(batchId);
   }

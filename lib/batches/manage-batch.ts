@@ -1,4 +1,5 @@
 import "server-only";
+import { readStoreSettingsOrThrow } from "@/lib/settings/read-store-settings";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { formatCents } from "@/lib/format";
@@ -58,7 +59,7 @@ export type TBatchFunding = { totalCents: number; availableCents: number | null;
 export async function batchFunding({ db, sera, batchId }: { db: TPrismaClient; sera: Pick<TSeraClient, "getBalance">; batchId: string }): Promise<TBatchFunding> {
   const [total, settings, room] = await Promise.all([
     db.batchRow.aggregate({ where: { batchId, state: { in: ["ready", "queued"] } }, _sum: { quotedCents: true } }),
-    db.storeSettings.findUniqueOrThrow({ where: { id: 1 }, select: { testMode: true, seraConnectedAt: true } }),
+    readStoreSettingsOrThrow(db),
     autoRefillRoomToday({ db }),
   ]);
   const totalCents = settings.testMode ? 0 : (total._sum.quotedCents ?? 0);

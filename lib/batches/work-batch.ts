@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { readStoreSettingsOrThrow, withStoreSettingsScope } from "@/lib/settings/read-store-settings";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { isAppError } from "@/lib/errors";
 import { formatCents } from "@/lib/format";
@@ -65,14 +65,14 @@ export async function workBatch({ db, sera, batchId, owner, concurrency = DEFAUL
   }
 }
 
-type TClaimedRow = { id: string; shipmentId: string; quotedCents: number; quotedAt: Date; input: Omit<TBuyLabelInput, "shipmentId">; serviceType: string };
+type TClaimedRow = { id: string; shipmentId: string; quotedCents: number; quotedAt: Date; input: Omit<TBuyLabelInput, "shipmentId">; serviceType: string; started: boolean };
 
 type TBuyContext = { db: TPrismaClient; sera: TBatchWorkSera; batchId: string; createdById: string | null; testMode: boolean; funding: Funding };
 
 async function buyRows({ db, sera, batchId, concurrency }: { db: TPrismaClient; sera: TBatchWorkSera; batchId: string; concurrency: number }) {
   const [batch, settings] = await Promise.all([
     db.batch.findUniqueOrThrow({ where: { id: batchId }, select: { createdById: true } }),
-    db.storeSettings.findUniqueOrThrow({ where: { id: 1 }, select: { testMode: true } }),
+    readStoreSettingsOrThrow(db),
   ]);
   const context: TBuyContext = { db, sera, batchId, createdById: batch.createdById, testMode: settings.testMode, funding: new Funding(db, sera) };
   await syncBuyingRows(db, batchId);
@@ -82,11 +82,11 @@ async function buyRows({ db, sera, batchId, concurrency }: { db: TPrismaClient; 
   const lane = async () => {
     while (!stop) {
       if (troubled > 0) await sleep(Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (troubled - 1)));
-      const current = await db.batch.findUnique({ where: { id: batchId }, select: { status: true } });
-      if (current?.status !== "running") return;
+      // Null once the batch is no longer running (paused, cancelled) or nothing is left to claim.
       const row = await claimRow(db, batchId);
       if (!row) return;
-      const outcome = await buyRow(context, row).catch(async (error: unknown) => {
+      // One read of the settings per row (lib/settings/read-store-settings.ts).
+      const outcome = await withStoreSettingsScope(() => buyRow(context, row)).catch(async (error: unknown) => {
         // Not the purchase's outcome (the database, a bug): the claim runs out and the row is tried again.
         console.error(`[batches] row ${row.id} could not be worked`, error);
         return "stop" as const;
@@ -101,30 +101,42 @@ async function buyRows({ db, sera, batchId, concurrency }: { db: TPrismaClient; 
   await finishIfDone(db, batchId);
 }
 
-/** The next row to buy: queued, or claimed by a worker whose claim ran out. Its shipment id is fixed here, once. */
+/**
+ * The next row to buy, in one statement: queued, or claimed by a worker whose claim ran out, and
+ * only while the batch is running. Its shipment id is fixed here, once; `started` says whether a
+ * purchase was already made for it (a claim taken over after a kill resends the same key).
+ */
 async function claimRow(db: TPrismaClient, batchId: string): Promise<TClaimedRow | null> {
-  return db.$transaction(async (tx) => {
-    const now = new Date();
-    const found = await tx.$queryRaw<{ id: string; shipmentId: string | null }[]>`
-      SELECT id, "shipmentId" FROM "BatchRow"
-      WHERE "batchId" = ${batchId}::uuid AND (state = 'queued' OR (state = 'buying' AND "claimedUntil" < ${now}))
-      ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED`;
-    const candidate = found[0];
-    if (!candidate) return null;
-    const row = await tx.batchRow.update({
-      where: { id: candidate.id },
-      data: { state: "buying", shipmentId: candidate.shipmentId ?? randomUUID(), claimedUntil: new Date(now.getTime() + ROW_CLAIM_MS), attempts: { increment: 1 } },
-      select: { id: true, shipmentId: true, quotedCents: true, quotedAt: true, input: true, serviceType: true },
-    });
-    return {
-      id: row.id,
-      shipmentId: row.shipmentId!,
-      quotedCents: row.quotedCents ?? 0,
-      quotedAt: row.quotedAt ?? new Date(0),
-      input: row.input as TClaimedRow["input"],
-      serviceType: row.serviceType ?? "",
-    };
-  });
+  const now = new Date();
+  const claimedUntil = new Date(now.getTime() + ROW_CLAIM_MS);
+  const claimed = await db.$queryRaw<
+    { id: string; shipmentId: string; quotedCents: number | null; quotedAt: Date | null; input: unknown; serviceType: string | null; started: boolean }[]
+  >`
+    UPDATE "BatchRow" AS row
+    SET state = 'buying', "shipmentId" = COALESCE(row."shipmentId", gen_random_uuid()), "claimedUntil" = ${claimedUntil},
+        attempts = row.attempts + 1, "updatedAt" = ${now}
+    FROM (
+      SELECT candidate.id FROM "BatchRow" AS candidate
+      JOIN "Batch" AS batch ON batch.id = candidate."batchId" AND batch.status = 'running'
+      WHERE candidate."batchId" = ${batchId}::uuid
+        AND (candidate.state = 'queued' OR (candidate.state = 'buying' AND candidate."claimedUntil" < ${now}))
+      ORDER BY candidate.position LIMIT 1
+      FOR UPDATE OF candidate SKIP LOCKED
+    ) AS picked
+    WHERE row.id = picked.id
+    RETURNING row.id, row."shipmentId", row."quotedCents", row."quotedAt", row.input, row."serviceType",
+      EXISTS (SELECT 1 FROM "PurchaseIntent" AS intent WHERE intent."shipmentId" = row."shipmentId") AS started`;
+  const row = claimed[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    shipmentId: row.shipmentId,
+    quotedCents: row.quotedCents ?? 0,
+    quotedAt: row.quotedAt ?? new Date(0),
+    input: row.input as TClaimedRow["input"],
+    serviceType: row.serviceType ?? "",
+    started: row.started,
+  };
 }
 
 /** "stop" ends this lane (the batch paused, or SERA cannot be asked now); "backoff" slows every lane down. */
@@ -132,7 +144,7 @@ type TRowOutcome = "next" | "stop" | "backoff";
 
 async function buyRow(context: TBuyContext, row: TClaimedRow): Promise<TRowOutcome> {
   const { db, sera, testMode, funding } = context;
-  const started = await hasPurchase(db, row.shipmentId);
+  const { started } = row;
   if (!started && !testMode && Date.now() - row.quotedAt.getTime() > QUOTE_LIFETIME_MS) {
     const repriced = await reprice(context, row);
     if (repriced !== "same") {
@@ -203,8 +215,6 @@ async function markBought(db: TPrismaClient, rowId: string, chargedCents: number
     },
   });
 }
-
-const hasPurchase = async (db: TPrismaClient, shipmentId: string) => (await db.purchaseIntent.count({ where: { shipmentId } })) > 0;
 
 /** A price checked more than 15 minutes ago is asked again; a different price is never bought unseen. */
 async function reprice({ sera }: TBuyContext, row: TClaimedRow): Promise<"same" | string> {

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockEmbeddedDatabase, restrictToOwner } from "./embedded-lock";
+import { gatedPglite } from "./priority-gate";
 
 /**
  * Chooses the database engine the same way for the app, the migration CLI and scripts:
@@ -100,7 +101,8 @@ export async function createDriverAdapter(target: TDatabaseTarget, options: { fo
     return { adapter: new PrismaPg(pool), close: () => pool.end() };
   }
   const pglite = "pglite" in target ? target.pglite : await openPglite(target.pgliteDir);
-  return { adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+  // Pages and actions go ahead of background work on the single embedded connection.
+  return { adapter: new PrismaPGlite(gatedPglite(pglite)), close: () => pglite.close() };
 }
 
 /**

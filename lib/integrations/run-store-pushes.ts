@@ -1,6 +1,7 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { decryptSecret } from "@/lib/crypto";
+import type { TOutboundOptions } from "@/lib/net/outbound-request";
 import type { TShipmentPush } from "./contract";
 import { sourceOfConnection } from "./source-names";
 import { WooError } from "./woocommerce/woo-client";
@@ -14,7 +15,7 @@ export const PUSH_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_
  * the order's history (AuditEvent), with the store's own error text; a 4xx (bad key, order deleted)
  * is not retried since the store would answer the same.
  */
-export async function runDueStorePushes({ db, now = () => new Date() }: { db: TPrismaClient; now?: () => Date }): Promise<number> {
+export async function runDueStorePushes({ db, now = () => new Date(), net }: { db: TPrismaClient; now?: () => Date; net?: TOutboundOptions }): Promise<number> {
   const due = await db.storePush.findMany({
     where: { state: "pending", nextAttemptAt: { lte: now() } },
     orderBy: { createdAt: "asc" },
@@ -23,7 +24,7 @@ export async function runDueStorePushes({ db, now = () => new Date() }: { db: TP
   });
   for (const push of due) {
     const { connection } = push;
-    const store = wooOrderSource({ source: sourceOfConnection(connection.id), credentials: { baseUrl: connection.baseUrl, consumerKey: connection.consumerKey, consumerSecret: decryptSecret(connection.consumerSecretEncrypted) } });
+    const store = wooOrderSource({ source: sourceOfConnection(connection.id), credentials: { baseUrl: connection.baseUrl, consumerKey: connection.consumerKey, consumerSecret: decryptSecret(connection.consumerSecretEncrypted), net } });
     let error: string | null = null;
     let retry = false;
     try {

@@ -5,6 +5,8 @@ import { z } from "zod";
  * integer cents and weights integer ounces, as everywhere in the domain; each source converts
  * its own units at its edge.
  */
+const wholeInches = (side: string) => z.number().int(`${side} must be whole inches.`).min(1, `${side} must be at least 1 inch.`).max(1_000, `${side} can be at most 1,000 inches.`);
+
 export const ZExternalOrderItem = z.object({
   sku: z.string().trim().min(1, "Enter the SKU.").max(100),
   productName: z.string().trim().min(1, "Enter the product name.").max(200),
@@ -13,6 +15,10 @@ export const ZExternalOrderItem = z.object({
   unitWeightOz: z.number().int("Weight must be whole ounces.").min(0, "Weight cannot be negative.").max(70 * 16 * 10),
   hsCode: z.string().trim().regex(/^\d{6}$/, "HS code must be 6 digits.").nullable().default(null),
   countryOfOrigin: z.string().trim().regex(/^[A-Z]{2}$/, "Country of origin must be a 2-letter code.").nullable().default(null),
+  /** One unit's size in whole inches, when the source knows it (WooCommerce products); left out otherwise. */
+  lengthIn: wholeInches("Length").optional(),
+  widthIn: wholeInches("Width").optional(),
+  heightIn: wholeInches("Height").optional(),
 });
 export type TExternalOrderItem = z.infer<typeof ZExternalOrderItem>;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { decryptSecret } from "@/lib/crypto";
+import type { TOutboundOptions } from "@/lib/net/outbound-request";
 import { upsertExternalOrdersInTransaction } from "./upsert-external-order";
 import { sourceOfConnection } from "./source-names";
 import { wooOrderSource } from "./woocommerce/woo-source";
@@ -13,10 +14,10 @@ export type TSyncHooks = { afterPageCommitted?: (page: number) => void };
  * cancellations and the cursor move together in one transaction, so a crash mid-sync repeats at
  * most the page it was on (the upsert makes that a no-op) and never skips one.
  */
-export async function syncStore({ db, connectionId, hooks = {}, now = () => new Date() }: { db: TPrismaClient; connectionId: string; hooks?: TSyncHooks; now?: () => Date }) {
+export async function syncStore({ db, connectionId, hooks = {}, now = () => new Date(), net }: { db: TPrismaClient; connectionId: string; hooks?: TSyncHooks; now?: () => Date; net?: TOutboundOptions }) {
   const connection = await db.storeConnection.findUniqueOrThrow({ where: { id: connectionId } });
   const source = sourceOfConnection(connection.id);
-  const store = wooOrderSource({ source, credentials: { baseUrl: connection.baseUrl, consumerKey: connection.consumerKey, consumerSecret: decryptSecret(connection.consumerSecretEncrypted) } });
+  const store = wooOrderSource({ source, credentials: { baseUrl: connection.baseUrl, consumerKey: connection.consumerKey, consumerSecret: decryptSecret(connection.consumerSecretEncrypted), net } });
   await db.storeConnection.update({ where: { id: connectionId }, data: { syncState: "running", syncPagesDone: 0, syncPagesTotal: 0, syncImported: 0, lastSyncError: null } });
   let imported = 0;
   try {

@@ -38,7 +38,7 @@ export async function upsertInTransaction(tx: Prisma.TransactionClient, order: T
       number: true,
       status: true,
       sourceHash: true,
-      items: { orderBy: { position: "asc" }, select: { sku: true, quantity: true, unitWeightOz: true, shipmentItems: { where: { shipment: HOLDS_UNITS }, select: { quantity: true } } } },
+      items: { orderBy: { position: "asc" }, select: { id: true, sku: true, quantity: true, unitWeightOz: true, lengthIn: true, widthIn: true, heightIn: true, shipmentItems: { where: { shipment: HOLDS_UNITS }, select: { quantity: true } } } },
     },
   });
   if (existing && existing.sourceHash === hash) return { outcome: "unchanged", orderId: existing.id, number: existing.number };
@@ -70,6 +70,13 @@ export async function upsertInTransaction(tx: Prisma.TransactionClient, order: T
       ...(itemsChanged ? { items: { deleteMany: {}, create: items } } : {}),
     },
   });
+  // A product's new size reaches the same items in place (a label already bought is not affected).
+  if (!itemsChanged) {
+    for (const [index, current] of existing.items.entries()) {
+      const next = dimensionsOf(order.items[index]!);
+      if (next.lengthIn !== current.lengthIn || next.widthIn !== current.widthIn || next.heightIn !== current.heightIn) await tx.orderItem.update({ where: { id: current.id }, data: next });
+    }
+  }
   return { outcome: "updated", orderId: existing.id, number: existing.number };
 }
 
@@ -109,8 +116,12 @@ function orderFields(order: TExternalOrder, customerId: string, hash: string) {
   };
 }
 
+function dimensionsOf(item: TExternalOrder["items"][number]) {
+  return { lengthIn: item.lengthIn ?? null, widthIn: item.widthIn ?? null, heightIn: item.heightIn ?? null };
+}
+
 function itemRows(order: TExternalOrder) {
-  return order.items.map((item, position) => ({ position, ...item, countryOfOrigin: item.countryOfOrigin ?? "US" }));
+  return order.items.map((item, position) => ({ position, ...item, ...dimensionsOf(item), countryOfOrigin: item.countryOfOrigin ?? "US" }));
 }
 
 /**

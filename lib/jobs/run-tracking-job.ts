@@ -2,6 +2,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { getSeraClient } from "@/lib/sera/client";
 import { refreshTracking, TRACKING_BATCH_SIZE } from "@/lib/shipments/refresh-tracking";
 import { runClaimedJob } from "./claim-job-run";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 export const TRACKING_JOB = "refresh-tracking";
 /** Every 30 minutes: USPS scans move a package a few times a day. */
@@ -10,7 +11,7 @@ export const TRACKING_CRON = "*/30 * * * *";
 
 /** Asks SERA about the not-delivered shipments checked longest ago, one bounded batch per run. */
 export async function runTrackingJob({ db, now = new Date(), batchSize = TRACKING_BATCH_SIZE }: { db: TPrismaClient; now?: Date; batchSize?: number }) {
-  const settings = await db.storeSettings.findUnique({ where: { id: 1 }, select: { seraConnectedAt: true } });
+  const settings = await readStoreSettings(db);
   if (!settings?.seraConnectedAt) return null;
   return runClaimedJob({ db, name: TRACKING_JOB, everyMs: TRACKING_EVERY_MS - 60_000, now }, async () => {
     const results = await refreshTracking({ db, sera: getSeraClient({ db }), limit: batchSize, now });

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { runInBackground } from "@/lib/db/background";
 import { getEnv } from "@/lib/env";
 import { runAutoRefundJob } from "./run-auto-refund-job";
 import { writeEmbeddedAppMarker } from "./embedded-app-marker";
@@ -27,6 +28,12 @@ const globalForJobs = globalThis as unknown as { shipdeskJobsStarted?: boolean }
 export async function startScheduledJobs(): Promise<void> {
   if (globalForJobs.shipdeskJobsStarted) return;
   globalForJobs.shipdeskJobsStarted = true;
+  // Timers and pg-boss workers started here inherit the background mark: on the embedded
+  // database, pages and actions go ahead of the jobs (lib/db/priority-gate.ts).
+  await runInBackground(startJobs);
+}
+
+async function startJobs(): Promise<void> {
   const env = getEnv();
   startBatchSweep();
   if (env.DATABASE_URL) {

@@ -1,8 +1,9 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { DEFAULT_LOG_RETENTION_DAYS } from "./clear-expired-logs";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 /** Whether SERA exchanges are logged and for how long, with the schema defaults before setup. */
 export async function getLogSettings({ db }: { db: TPrismaClient }) {
-  const settings = await db.storeSettings.findUnique({ where: { id: 1 }, select: { logTransactions: true, logRetentionDays: true } });
+  const settings = await readStoreSettings(db);
   return { logTransactions: settings?.logTransactions ?? true, logRetentionDays: settings?.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS };
 }

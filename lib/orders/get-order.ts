@@ -16,6 +16,8 @@ export async function getOrderByNumber({ db, number }: { db: TPrismaClient; numb
       totalCents: true,
       checkoutShippingMethod: true,
       checkoutMailClass: true,
+      source: true,
+      externalId: true,
       shipToName: true,
       shipToCompany: true,
       shipToLine1: true,

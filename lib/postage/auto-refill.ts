@@ -5,6 +5,7 @@ import { isoDateIn } from "@/lib/shipping/ship-dates";
 import { instantInZone, storeTimeZone } from "@/lib/shipping/time-zones";
 import { createAddFundsIntent, sendAddFunds, type TPostageReceipt } from "./add-postage";
 import { MIN_ADD_FUNDS_CENTS } from "./schemas";
+import { readStoreSettingsOrThrow } from "@/lib/settings/read-store-settings";
 
 type TAutoRefillOptions = {
   db: TPrismaClient;
@@ -25,10 +26,7 @@ export type TAutoRefillOutcome =
  * lock on the settings row, so two purchases finishing together cause one refill, not two.
  */
 export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }: TAutoRefillOptions): Promise<TAutoRefillOutcome> {
-  const settings = await db.storeSettings.findUniqueOrThrow({
-    where: { id: 1 },
-    select: { autoRefillEnabled: true, autoRefillThresholdCents: true, autoRefillAmountCents: true, autoRefillMaxPerDay: true, timeZone: true, shipFromState: true },
-  });
+  const settings = await readStoreSettingsOrThrow(db);
   if (!settings.autoRefillEnabled) return { refilled: false, reason: "off" };
   const balanceReadAt = new Date();
   const balance = await sera.getBalance();
@@ -65,10 +63,7 @@ function storeDayStart(now: Date, timeZone: string): Date {
 
 /** What auto-refill may still add today (the store's day, as `autoRefill` counts): refills left times the refill amount. */
 export async function autoRefillRoomToday({ db, now = new Date() }: { db: TPrismaClient; now?: Date }): Promise<TAutoRefillRoom> {
-  const settings = await db.storeSettings.findUniqueOrThrow({
-    where: { id: 1 },
-    select: { autoRefillEnabled: true, autoRefillAmountCents: true, autoRefillMaxPerDay: true, timeZone: true, shipFromState: true },
-  });
+  const settings = await readStoreSettingsOrThrow(db);
   const maxPerDay = settings.autoRefillMaxPerDay;
   if (!settings.autoRefillEnabled) return { enabled: false, refillsLeft: 0, maxPerDay, amountCents: settings.autoRefillAmountCents, roomCents: 0 };
   const dayStart = storeDayStart(now, storeTimeZone(settings));

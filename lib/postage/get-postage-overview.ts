@@ -1,21 +1,10 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 /** What the Postage page shows besides the live balance: the connection and recent purchases. */
 export async function getPostageOverview({ db }: { db: TPrismaClient }) {
   const [settings, purchases] = await Promise.all([
-    db.storeSettings.findUnique({
-      where: { id: 1 },
-      select: {
-        seraConnectedAt: true,
-        seraAccountId: true,
-        seraEnvironment: true,
-        testMode: true,
-        autoRefillEnabled: true,
-        autoRefillThresholdCents: true,
-        autoRefillAmountCents: true,
-        autoRefillMaxPerDay: true,
-      },
-    }),
+    readStoreSettings(db),
     db.postagePurchase.findMany({
       orderBy: { createdAt: "desc" },
       take: 20,

@@ -1,10 +1,11 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import type { TTx } from "./types";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 /** The SERA account purchases go to now, or null while SERA is not connected. */
 export async function connectedSeraAccount(db: TPrismaClient | TTx): Promise<string | null> {
-  const settings = await db.storeSettings.findUnique({ where: { id: 1 }, select: { seraConnectedAt: true, seraAccountId: true } });
+  const settings = await readStoreSettings(db);
   return settings?.seraConnectedAt && settings.seraAccountId ? settings.seraAccountId : null;
 }
 

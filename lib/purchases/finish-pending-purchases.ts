@@ -1,6 +1,7 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import type { PurchaseKind } from "@/lib/generated/prisma/client";
+import { withStoreSettingsScope } from "@/lib/settings/read-store-settings";
 import { addFundsPurchase } from "@/lib/postage/add-funds-purchase";
 import { voidPurchase } from "@/lib/refunds/void-purchase";
 import { labelPurchase } from "@/lib/shipments/label-purchase";
@@ -55,7 +56,7 @@ export async function finishPendingPurchases({ db, sera, now = new Date(), limit
     for (const intent of stuck) {
       tried.push(intent.id);
       try {
-        await sendIntent({ db, sera, handler: PURCHASE_HANDLERS[intent.kind], intentId: intent.id, now });
+        await withStoreSettingsScope(() => sendIntent({ db, sera, handler: PURCHASE_HANDLERS[intent.kind], intentId: intent.id, now }));
         result.finished += 1;
       } catch {
         const after = await db.purchaseIntent.findUnique({ where: { id: intent.id }, select: { state: true } });

@@ -49,7 +49,14 @@ type TCreateIntent = {
 
 /** Writes the intent inside the caller's transaction, before anything is sent. */
 export async function createIntent(tx: TTx, options: TCreateIntent): Promise<string> {
-  const intent = await tx.purchaseIntent.create({
+  return (await createIntentRow(tx, options)).id;
+}
+
+/** The intent as written: what `sendIntent` would read back, so a first send need not read it again. */
+export type TWrittenIntent = Prisma.PurchaseIntentGetPayload<{ select: typeof INTENT_SELECT }>;
+
+export function createIntentRow(tx: TTx, options: TCreateIntent): Promise<TWrittenIntent> {
+  return tx.purchaseIntent.create({
     data: {
       kind: options.kind,
       idempotencyKey: options.idempotencyKey ?? randomUUID(),
@@ -59,9 +66,8 @@ export async function createIntent(tx: TTx, options: TCreateIntent): Promise<str
       createdById: options.createdById,
       ...options.links,
     },
-    select: { id: true },
+    select: INTENT_SELECT,
   });
-  return intent.id;
 }
 
 /**
@@ -88,6 +94,8 @@ type TSendOptions<TBody, TAnswer> = {
   handler: TPurchaseHandler<TBody, TAnswer>;
   intentId: string;
   now?: Date;
+  /** The intent just written in this request (createIntentRow): saves reading it back. */
+  written?: TWrittenIntent;
 };
 
 /**
@@ -98,7 +106,7 @@ type TSendOptions<TBody, TAnswer> = {
 export async function sendIntent<TBody, TAnswer>(options: TSendOptions<TBody, TAnswer>): Promise<void> {
   const { db, handler, intentId } = options;
   const now = options.now ?? new Date();
-  const intent = await db.purchaseIntent.findUniqueOrThrow({ where: { id: intentId }, select: INTENT_SELECT });
+  const intent = options.written?.id === intentId ? options.written : await db.purchaseIntent.findUniqueOrThrow({ where: { id: intentId }, select: INTENT_SELECT });
   if (intent.state === "succeeded") return;
   if (intent.state === "failed") throw failedError(intent.lastError);
   if (intent.state === "needs_review") throw new AppError("CONFLICT", REVIEW_MESSAGE);

@@ -11,6 +11,7 @@ import { markRefundRejected, markRefundsCredited } from "./resolve-refunds";
 import { ZAutoRefundSettings, ZRefundRef, ZRefundRefs, ZRejectRefund, ZShipmentRef, ZShipmentRefs } from "./schemas";
 import { markRefundCredited } from "./sync-refunds";
 import { updateAutoRefundSettings } from "./update-auto-refund-settings";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 function revalidateRefundPages() {
   revalidatePath("/orders", "layout");
@@ -72,7 +73,7 @@ export const updateAutoRefundSettingsAction = defineAction({ schema: ZAutoRefund
 
 /** "Check now": the same claimed run the schedule starts, so it never runs twice at once. */
 export const runAutoRefundNowAction = defineAction({ schema: ZShipmentRef.partial(), access: "change" }, async (_input, { db }) => {
-  const settings = await db.storeSettings.findUnique({ where: { id: 1 }, select: { autoRefundEnabled: true } });
+  const settings = await readStoreSettings(db);
   if (!settings?.autoRefundEnabled) throw new AppError("CONFLICT", "Automatic refunds are off. Turn them on and save first.");
   const summary = await runAutoRefundJob({ db, force: true });
   if (summary === null) throw new AppError("CONFLICT", "A check is already running, or SERA is not connected. Try again in a minute.");

@@ -6,6 +6,7 @@ import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { UNSCANNED_LABEL_WHERE } from "./list-unscanned-labels";
 import { requestRefunds } from "./request-refunds";
 import { labelAgeDays, refundDaysLeftInZone } from "./zoned-days";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 /** A run refunds at most this many labels; the next run takes the rest. */
 export const AUTO_REFUND_BATCH = 50;
@@ -21,7 +22,7 @@ export type TAutoRefundSummary = { considered: number; scannedMeanwhile: number;
  * - every refund and every run is written to the audit trail, and the request is marked automatic.
  */
 export async function autoRefundLabels({ db, sera, now = new Date() }: { db: TPrismaClient; sera: TSeraClient; now?: Date }): Promise<TAutoRefundSummary | null> {
-  const settings = await db.storeSettings.findUnique({ where: { id: 1 }, select: { autoRefundEnabled: true, autoRefundAfterDays: true, seraConnectedAt: true } });
+  const settings = await readStoreSettings(db);
   if (!settings?.autoRefundEnabled || !settings.seraConnectedAt) return null;
   const afterDays = settings.autoRefundAfterDays;
   const timeZone = await getStoreTimeZone({ db });

@@ -2,17 +2,19 @@ import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import type { TAutoRefundSettingsValues } from "./schemas";
+import { forgetStoreSettings, readStoreSettings } from "@/lib/settings/read-store-settings";
 
 /** Saves the automatic refund setting; each changed field is written to the audit trail. */
 export async function updateAutoRefundSettings({ db, values, actorId }: { db: TPrismaClient; values: TAutoRefundSettingsValues; actorId: string }) {
   return db.$transaction(async (tx) => {
-    const current = await tx.storeSettings.findUnique({ where: { id: 1 }, select: { autoRefundEnabled: true, autoRefundAfterDays: true } });
+    const current = await readStoreSettings(tx);
     if (!current) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");
     const changes = (Object.keys(values) as (keyof TAutoRefundSettingsValues)[])
       .filter((field) => current[field] !== values[field])
       .map((field) => ({ field, from: current[field], to: values[field] }));
     if (changes.length === 0) return { changed: [] as string[] };
     await tx.storeSettings.update({ where: { id: 1 }, data: values });
+    forgetStoreSettings();
     await tx.auditEvent.createMany({
       data: changes.map((change) => ({ actorId, action: "settings.changed", entityType: "store_settings", entityId: "1", details: change })),
     });

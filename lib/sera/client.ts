@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { seraConfigFromEnv, type TSeraConfig } from "./config";
@@ -55,7 +56,7 @@ export function getSeraClient({
   }
 
   async function testMode(): Promise<boolean> {
-    const settings = await db.storeSettings.findUnique({ where: { id: 1 }, select: { testMode: true } });
+    const settings = await readStoreSettings(db);
     // No settings row means no store to buy for yet; default to the safe side.
     return settings?.testMode ?? true;
   }

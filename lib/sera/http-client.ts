@@ -4,6 +4,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { recordTransactionLog } from "@/lib/logs/record-transaction-log";
 import { httpError, invalidResponseError, isSeraError, networkError, SeraError, timeoutError } from "./errors";
 import { redactBody, redactPath, redactText, scrubSecrets, secretValuesIn } from "./redact";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 /**
  * The base client: one HTTP exchange with SERA (or the emulator), checked, timed, retried when
@@ -71,7 +72,7 @@ export function createSeraHttpClient(options: TSeraHttpClientOptions): TSeraHttp
   const shouldLog =
     options.shouldLog ??
     (async () => {
-      const settings = await options.db.storeSettings.findUnique({ where: { id: 1 }, select: { logTransactions: true } });
+      const settings = await readStoreSettings(options.db);
       return settings?.logTransactions ?? false;
     });
 

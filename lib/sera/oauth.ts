@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { encryptSecret } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
+import { forgetStoreSettings } from "@/lib/settings/read-store-settings";
 import { redirectUri, type TSeraConfig } from "./config";
 import { createSeraHttpClient, type TSeraHttpClient } from "./http-client";
 import { ZAccountResponse, ZTokenResponse } from "./schemas";
@@ -92,6 +93,7 @@ export async function connectSeraWithCode({
       select: { id: true },
     }),
   ]);
+  forgetStoreSettings();
   return { accountId: account.account_id };
 }
 
@@ -114,4 +116,5 @@ export async function disconnectSera({ db, actorId }: { db: TPrismaClient; actor
     }),
     db.auditEvent.create({ data: { actorId, action: "sera.disconnect", entityType: "StoreSettings", entityId: "1" }, select: { id: true } }),
   ]);
+  forgetStoreSettings();
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
+import { forgetStoreSettings, readStoreTokens } from "@/lib/settings/read-store-settings";
 import type { TSeraConfig } from "./config";
 import { isSeraError, type SeraError } from "./errors";
 import type { TSeraHttpClient } from "./http-client";
@@ -52,11 +53,8 @@ export function createTokenStore(options: {
   const aheadMs = config.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS;
   const group = options.flightGroup ?? db;
 
-  async function readRow(): Promise<TTokenRow> {
-    const row = await db.storeSettings.findUnique({
-      where: { id: 1 },
-      select: { seraAccessTokenEnc: true, seraRefreshTokenEnc: true, seraTokenExpiresAt: true, seraTokenVersion: true },
-    });
+  async function readRow({ fresh = true }: { fresh?: boolean } = {}): Promise<TTokenRow> {
+    const row = await readStoreTokens(db, { fresh });
     if (!row) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");
     return row;
   }
@@ -130,6 +128,7 @@ export function createTokenStore(options: {
         seraTokenVersion: claimedVersion + 1,
       },
     });
+    forgetStoreSettings();
     if (written.count === 0) {
       // Disconnected or reconnected meanwhile: the row's own token wins.
       const latest = await readRow();
@@ -141,7 +140,7 @@ export function createTokenStore(options: {
 
   return {
     async getAccessToken() {
-      const row = await readRow();
+      const row = await readRow({ fresh: false });
       if (!row.seraAccessTokenEnc) throw notConnected(row);
       if (isFresh(row)) return decrypt(row.seraAccessTokenEnc);
       return shared(() => refresh(isFresh));
@@ -176,6 +175,7 @@ export async function clearTokens(db: TPrismaClient): Promise<void> {
       seraTokenVersion: { increment: 1 },
     },
   });
+  forgetStoreSettings();
 }
 
 function sleep(ms: number): Promise<void> {

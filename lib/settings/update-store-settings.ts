@@ -4,6 +4,7 @@ import { formatCents } from "@/lib/format";
 import type { TSeraClient } from "@/lib/sera/client";
 import { defaultTimeZoneForState } from "@/lib/shipping/time-zones";
 import type { TStoreSettingsValues } from "./schemas";
+import { forgetStoreSettings, readStoreSettings } from "@/lib/settings/read-store-settings";
 
 const ADDRESS_FIELDS = ["shipFromLine1", "shipFromLine2", "shipFromCity", "shipFromState", "shipFromPostalCode"] as const;
 
@@ -19,7 +20,7 @@ type TUpdateOptions = {
  * first (labels are refused for an unverified origin); every changed field is recorded.
  */
 export async function updateStoreSettings({ db, sera, values, actorId }: TUpdateOptions) {
-  const current = await db.storeSettings.findUnique({ where: { id: 1 } });
+  const current = await readStoreSettings(db);
   if (!current) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");
 
   const addressChanged = ADDRESS_FIELDS.some((field) => (current[field] ?? null) !== (values[field] ?? null));
@@ -40,6 +41,7 @@ export async function updateStoreSettings({ db, sera, values, actorId }: TUpdate
       data: changes.map((change) => ({ actorId, action: "settings.changed", entityType: "store_settings", entityId: "1", details: change })),
     }),
   ]);
+  forgetStoreSettings();
   return { changed: changes.map((change) => change.field) };
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { awaitIntent, createIntent, failedError, sendIntent } from "@/lib/purchases/protocol";
+import { awaitIntent, createIntentRow, failedError, sendIntent, type TWrittenIntent } from "@/lib/purchases/protocol";
 import { hashRequest } from "@/lib/purchases/request-hash";
 import type { TPurchaseSera, TTx } from "@/lib/purchases/types";
 import type { TLabelDocument } from "@/lib/sera/transform";
@@ -45,7 +46,7 @@ export async function buyLabel(options: TBuyLabelOptions): Promise<TBoughtLabel>
   const input = parsed.data;
   const requestHash = hashRequest(canonicalRequest(input));
 
-  let intent: { id: string; fresh: boolean };
+  let intent: { id: string; fresh: boolean; written?: TWrittenIntent };
   try {
     intent = await createLabelIntent({ ...options, now }, input, requestHash);
   } catch (error) {
@@ -53,7 +54,7 @@ export async function buyLabel(options: TBuyLabelOptions): Promise<TBoughtLabel>
     if (!isUniqueViolation(error)) throw error;
     intent = { id: await existingIntentFor(db, input.shipmentId, requestHash), fresh: false };
   }
-  if (intent.fresh) await sendIntent({ db, sera, handler: labelPurchase, intentId: intent.id, now });
+  if (intent.fresh) await sendIntent({ db, sera, handler: labelPurchase, intentId: intent.id, now, written: intent.written });
   else await continueExisting(options, intent.id);
   return boughtLabel(db, input.shipmentId);
 }
@@ -92,10 +93,7 @@ async function createLabelIntent(options: TBuyLabelOptions, input: TBuyLabel, re
     if (already) return { id: await existingIntentFor(tx, input.shipmentId, requestHash), fresh: false };
     if (order.status === "cancelled") throw new AppError("CONFLICT", `Order #${input.orderNumber} is cancelled: it cannot be shipped.`);
 
-    const settings = await tx.storeSettings.findUnique({
-      where: { id: 1 },
-      select: { testMode: true, seraAccountId: true, seraConnectedAt: true, timeZone: true, shipFromState: true },
-    });
+    const settings = await readStoreSettings(tx);
     if (!settings?.seraConnectedAt || !settings.seraAccountId) {
       throw new AppError("SERA_NOT_CONNECTED", "Connect your Stamps.com/Endicia account on the Postage page first. Nothing was bought.");
     }
@@ -142,7 +140,7 @@ async function createLabelIntent(options: TBuyLabelOptions, input: TBuyLabel, re
       select: { id: true },
     });
     const body: TLabelIntentBody = { orderId: order.id, orderNumber: input.orderNumber, shipmentId: input.shipmentId, spec: labelSpecOf(input), testMode: settings.testMode };
-    const id = await createIntent(tx, {
+    const written = await createIntentRow(tx, {
       kind: "label",
       body,
       requestHash,
@@ -150,7 +148,7 @@ async function createLabelIntent(options: TBuyLabelOptions, input: TBuyLabel, re
       createdById: actorId,
       links: { shipmentId: input.shipmentId },
     });
-    return { id, fresh: true };
+    return { id: written.id, fresh: true, written };
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mailTransportName } from "@/lib/mail/transport-name";
 import { findMailClass } from "@/lib/shipping/mail-classes";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 /**
  * Queues the customer's "Your order has shipped" e-mail in the outbox, inside the transaction that
@@ -15,7 +16,7 @@ export async function queueShippedEmail(
     where: { id: options.orderId },
     select: { number: true, customer: { select: { email: true, firstName: true } } },
   });
-  const settings = await tx.storeSettings.findUnique({ where: { id: 1 }, select: { storeName: true } });
+  const settings = await readStoreSettings(tx);
   const mailClassName = findMailClass(options.mailClass)?.name ?? options.mailClass;
   const { trackingNumber } = options;
   const lines = [

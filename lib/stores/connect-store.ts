@@ -3,14 +3,19 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { encryptSecret } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
 import { WooError } from "@/lib/integrations/woocommerce/woo-client";
-import { readWeightUnit } from "@/lib/integrations/woocommerce/woo-source";
+import { readProductUnits } from "@/lib/integrations/woocommerce/woo-source";
+import { listFailingStorePushes } from "@/lib/integrations/list-store-pushes";
+import type { TOutboundOptions } from "@/lib/net/outbound-request";
 import type { TConnectStore } from "./schemas";
 
-/** Connects a WooCommerce store after testing the key against it; the secret is stored encrypted. */
-export async function connectStore({ db, input, actorId }: { db: TPrismaClient; input: TConnectStore; actorId: string | null }) {
+/**
+ * Connects a WooCommerce store after testing the key against it (Basic auth over HTTPS, OAuth 1.0a
+ * over HTTP); the secret is stored encrypted. `net` is for tests (a stand-in's CA, lib/net's guard settings).
+ */
+export async function connectStore({ db, input, actorId, net }: { db: TPrismaClient; input: TConnectStore; actorId: string | null; net?: TOutboundOptions }) {
   const baseUrl = input.baseUrl.replace(/\/+$/, "");
   try {
-    await readWeightUnit({ baseUrl, consumerKey: input.consumerKey, consumerSecret: input.consumerSecret });
+    await readProductUnits({ baseUrl, consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, net });
   } catch (error) {
     if (!(error instanceof WooError)) throw error;
     throw new AppError("INVALID_INPUT", `The connection test failed: ${error.message} Nothing was saved.`, { fieldErrors: { [error.status === 401 ? "consumerKey" : "baseUrl"]: error.message } });
@@ -38,7 +43,12 @@ export async function listStoreConnections({ db }: { db: TPrismaClient }) {
     orderBy: { createdAt: "asc" },
     select: { id: true, name: true, baseUrl: true, consumerKey: true, cursor: true, syncState: true, syncPagesDone: true, syncPagesTotal: true, syncImported: true, lastSyncAt: true, lastSyncError: true },
   });
-  const failedPushes = await db.storePush.groupBy({ by: ["connectionId"], where: { state: { in: ["failed", "pending"] }, lastError: { not: null } }, _count: true });
-  return connections.map((connection) => ({ ...connection, consumerKey: `${connection.consumerKey.slice(0, 7)}…`, failingPushes: failedPushes.find((row) => row.connectionId === connection.id)?._count ?? 0 }));
+  const failing = await listFailingStorePushes({ db, connectionIds: connections.map((connection) => connection.id) });
+  return connections.map((connection) => ({
+    ...connection,
+    consumerKey: `${connection.consumerKey.slice(0, 7)}…`,
+    failingPushes: failing.get(connection.id)?.count ?? 0,
+    recentFailingPushes: (failing.get(connection.id)?.recent ?? []).map((push) => ({ id: push.id, orderNumber: push.orderNumber, kind: push.kind, state: push.state, attempts: push.attempts, lastError: push.lastError, nextAttemptAt: push.nextAttemptAt })),
+  }));
 }
 export type TStoreConnectionRow = Awaited<ReturnType<typeof listStoreConnections>>[number];

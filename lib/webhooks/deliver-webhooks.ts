@@ -3,6 +3,7 @@ import { Webhook } from "standardwebhooks";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { decryptSecret } from "@/lib/crypto";
 import { mailTransportName } from "@/lib/mail/transport-name";
+import { OutboundRefused, outboundRequest, type TResolver } from "@/lib/net/outbound-request";
 
 /**
  * Waits before each retry, after the first attempt: Standard Webhooks' schedule (5 s, 5 min,
@@ -13,10 +14,15 @@ export const RETRY_DELAYS_MS = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 5
 const TIMEOUT_MS = 10_000;
 const BATCH = 50;
 
-type TDeliverOptions = { db: TPrismaClient; now?: () => Date; fetchImpl?: typeof fetch };
+/** `allowPrivateHosts`: loopback and private addresses allowed (ALLOW_PRIVATE_HOSTS by default); `resolve`: the system's DNS unless a test gives its own. */
+type TDeliverOptions = { db: TPrismaClient; now?: () => Date; allowPrivateHosts?: boolean; resolve?: TResolver };
 
-/** Sends every delivery that is due, signed; returns how many were attempted. Run by the integrations job. */
-export async function deliverDueWebhooks({ db, now = () => new Date(), fetchImpl = fetch }: TDeliverOptions): Promise<number> {
+/**
+ * Sends every delivery that is due, signed; returns how many were attempted. Run by the
+ * integrations job. Each attempt checks the endpoint's addresses again as it connects (an
+ * endpoint whose name now resolves to a private address is refused, and that attempt fails).
+ */
+export async function deliverDueWebhooks({ db, now = () => new Date(), allowPrivateHosts, resolve }: TDeliverOptions): Promise<number> {
   let attempted = 0;
   for (;;) {
     const due = await db.webhookDelivery.findMany({
@@ -27,7 +33,7 @@ export async function deliverDueWebhooks({ db, now = () => new Date(), fetchImpl
     });
     if (due.length === 0) return attempted;
     for (const delivery of due) {
-      await attempt(db, delivery, now, fetchImpl);
+      await attempt(db, delivery, now, { allowPrivateHosts, resolve });
       attempted += 1;
     }
   }
@@ -35,7 +41,7 @@ export async function deliverDueWebhooks({ db, now = () => new Date(), fetchImpl
 
 type TDue = { id: string; payload: unknown; attempts: number; endpoint: { id: string; url: string; secretEncrypted: string } };
 
-async function attempt(db: TPrismaClient, delivery: TDue, now: () => Date, fetchImpl: typeof fetch) {
+async function attempt(db: TPrismaClient, delivery: TDue, now: () => Date, guard: { allowPrivateHosts?: boolean; resolve?: TResolver }) {
   const body = JSON.stringify(delivery.payload);
   const sentAt = now();
   const signature = new Webhook(decryptSecret(delivery.endpoint.secretEncrypted)).sign(delivery.id, sentAt, body);
@@ -43,7 +49,8 @@ async function attempt(db: TPrismaClient, delivery: TDue, now: () => Date, fetch
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const response = await fetchImpl(delivery.endpoint.url, {
+    const response = await outboundRequest({
+      url: new URL(delivery.endpoint.url),
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -53,14 +60,16 @@ async function attempt(db: TPrismaClient, delivery: TDue, now: () => Date, fetch
         "webhook-signature": signature,
       },
       body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
+      what: "The endpoint URL",
+      ...guard,
+      maxBodyBytes: 0,
     });
     statusCode = response.status;
-    await response.body?.cancel().catch(() => undefined);
     if (statusCode < 200 || statusCode >= 300) error = `The endpoint answered HTTP ${statusCode}.`;
   } catch (cause) {
-    error = cause instanceof Error && cause.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s.` : `Could not connect: ${cause instanceof Error ? (cause.cause as Error | undefined)?.message ?? cause.message : String(cause)}`;
+    const failure = cause as Error;
+    error = failure instanceof OutboundRefused ? `Refused: ${failure.message}` : failure.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s.` : `Could not connect: ${failure.message}`;
   }
   const durationMs = Math.round(performance.now() - started);
   const attempts = delivery.attempts + 1;

@@ -3,10 +3,16 @@ import { randomBytes } from "node:crypto";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { encryptSecret } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
+import { publicUrlProblem, type TResolver } from "@/lib/net/outbound-request";
 import type { TCreateWebhookEndpoint } from "./schemas";
 
-/** Registers an endpoint. Its signing secret (Standard Webhooks `whsec_…`) is returned this once and stored encrypted. */
-export async function createWebhookEndpoint({ db, input, actorId }: { db: TPrismaClient; input: TCreateWebhookEndpoint; actorId: string | null }) {
+/**
+ * Registers an endpoint whose host resolves to public addresses only (see lib/net). Its signing
+ * secret (Standard Webhooks `whsec_…`) is returned this once and stored encrypted.
+ */
+export async function createWebhookEndpoint({ db, input, actorId, allowPrivateHosts, resolve }: { db: TPrismaClient; input: TCreateWebhookEndpoint; actorId: string | null; allowPrivateHosts?: boolean; resolve?: TResolver }) {
+  const problem = await publicUrlProblem({ url: input.url, what: "The endpoint URL", allowPrivateHosts, resolve });
+  if (problem) throw new AppError("INVALID_INPUT", `${problem} Nothing was saved.`, { fieldErrors: { url: problem } });
   const secret = `whsec_${randomBytes(32).toString("base64")}`;
   const endpoint = await db.$transaction(async (tx) => {
     const row = await tx.webhookEndpoint.create({ data: { url: input.url, events: input.events, secretEncrypted: encryptSecret(secret) }, select: { id: true, url: true } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { urlShapeProblem } from "@/lib/net/public-address";
 import { WEBHOOK_EVENTS } from "@/lib/integrations/schemas";
 
 export const ZCreateWebhookEndpoint = z.object({
@@ -6,7 +7,12 @@ export const ZCreateWebhookEndpoint = z.object({
     .string()
     .trim()
     .url("Enter the endpoint's full URL, e.g. https://shop.example.com/hooks/shipdesk.")
-    .refine((value) => /^https?:\/\//i.test(value), "The URL must start with https:// (or http:// for a test receiver)."),
+    .refine((value) => /^https?:\/\//i.test(value), "The URL must start with https:// (or http:// for a test receiver).")
+    // Scheme and credentials here (also in the browser); private addresses are refused on the server, at save and at delivery.
+    .superRefine((value, context) => {
+      const problem = urlShapeProblem(value, { allowPrivateHosts: true, what: "The endpoint URL" });
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, "Choose at least one event."),
 });
 export type TCreateWebhookEndpoint = z.infer<typeof ZCreateWebhookEndpoint>;

@@ -5,6 +5,7 @@ import { autoRefillRoomToday } from "@/lib/postage/auto-refill";
 import { isDomesticDestination } from "@/lib/shipping/international";
 import { shipDateOptions } from "@/lib/shipping/ship-dates";
 import { storeTimeZone } from "@/lib/shipping/time-zones";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 /**
  * Everything the Shipping Wizard starts from: the order's items with what is left to ship, the
@@ -41,12 +42,15 @@ export async function getWizardData({ db, orderNumber, now = new Date() }: { db:
             unitWeightOz: true,
             hsCode: true,
             countryOfOrigin: true,
+            lengthIn: true,
+            widthIn: true,
+            heightIn: true,
             shipmentItems: { where: { shipment: HOLDS_UNITS }, select: { quantity: true } },
           },
         },
       },
     }),
-    db.storeSettings.findUnique({ where: { id: 1 } }),
+    readStoreSettings(db),
     autoRefillRoomToday({ db, now }).catch(() => null),
   ]);
   if (!order) return null;

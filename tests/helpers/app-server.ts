@@ -38,7 +38,8 @@ export async function startAppServer({ port, env, echo }: TStartAppServerOptions
   const { command, args } = nextStartCommand(port, ROOT);
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, ...env },
+    // Receivers and stand-ins in tests listen on 127.0.0.1, which the SSRF guard refuses unless allowed.
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, ALLOW_PRIVATE_HOSTS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -11,7 +11,7 @@ const START_TIMEOUT_MS = 60_000;
 export type TFault = {
   method: "GET" | "POST" | "PUT" | "DELETE" | "*";
   path: string;
-  action: "delay" | "error" | "drop" | "commit_then_drop";
+  action: "delay" | "error" | "drop" | "commit_then_drop" | "commit_then_hang";
   count?: number;
   delay_ms?: number;
   status?: number;
@@ -35,18 +35,26 @@ export type TSeraEmulator = {
   revokeTokens(selector: { refresh_token?: string; username?: string; access_tokens?: boolean }): Promise<unknown>;
   registerRedirectUri(redirectUri: string): Promise<void>;
   reset(): Promise<void>;
+  /** From now on the emulator writes its state to `dataDir` (POST /__control/persistence). */
+  persistTo(dataDir: string): Promise<void>;
+  /** SIGKILL, then a new process on the same port carrying on from the data dir (persistTo first). */
+  killAndRestart(): Promise<void>;
   stop(): Promise<void>;
 };
 
 export async function startSeraEmulator({ env = {} }: { env?: Record<string, string> } = {}): Promise<TSeraEmulator> {
-  const child = spawn(path.join(EMULATOR_DIR, "node_modules/.bin/tsx"), ["src/main.ts"], {
-    cwd: EMULATOR_DIR,
-    env: { ...process.env, SERA_EMULATOR_PORT: "0", SERA_EMULATOR_CONTROL: "1", SERA_EMULATOR_DATA_DIR: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Own process group, so stop() ends tsx and the node process it starts, and nothing else.
-    detached: true,
-  });
+  const baseEnv = { ...process.env, SERA_EMULATOR_PORT: "0", SERA_EMULATOR_CONTROL: "1", SERA_EMULATOR_DATA_DIR: "", ...env };
+  const spawnEmulator = (extra: Record<string, string> = {}) =>
+    spawn(path.join(EMULATOR_DIR, "node_modules/.bin/tsx"), ["src/main.ts"], {
+      cwd: EMULATOR_DIR,
+      env: { ...baseEnv, ...extra },
+      stdio: ["ignore", "pipe", "pipe"],
+      // Own process group, so stop() ends tsx and the node process it starts, and nothing else.
+      detached: true,
+    });
+  let child = spawnEmulator();
   const url = await waitForUrl(child);
+  let dataDir: string | null = null;
 
   async function control<T>(method: string, controlPath: string, body?: unknown): Promise<T> {
     const response = await fetch(`${url}/__control${controlPath}`, {
@@ -57,6 +65,20 @@ export async function startSeraEmulator({ env = {} }: { env?: Record<string, str
     const text = await response.text();
     if (!response.ok) throw new Error(`emulator control ${method} ${controlPath}: HTTP ${response.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async function killAndRestart() {
+    if (!dataDir) throw new Error("killAndRestart: call persistTo first, or the emulator's state dies with it");
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    await exited;
+    child = spawnEmulator({ SERA_EMULATOR_PORT: new URL(url).port, SERA_EMULATOR_DATA_DIR: dataDir });
+    const again = await waitForUrl(child);
+    if (again !== url) throw new Error(`the emulator came back on ${again}, not ${url}`);
   }
 
   return {
@@ -71,6 +93,11 @@ export async function startSeraEmulator({ env = {} }: { env?: Record<string, str
     revokeTokens: (selector) => control("POST", "/tokens/revoke", selector),
     registerRedirectUri: async (redirectUri) => void (await control("POST", "/redirect-uris", { client_id: "shipdesk-local", redirect_uri: redirectUri })),
     reset: async () => void (await control("POST", "/reset")),
+    persistTo: async (directory) => {
+      await control("POST", "/persistence", { data_dir: directory });
+      dataDir = directory;
+    },
+    killAndRestart,
     stop: () => stopProcess(child),
   };
 }

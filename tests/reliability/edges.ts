@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { sleep } from "@/tests/helpers/app-server";
 import type { TAppSession } from "@/tests/helpers/app-session";
 import type { TFault, TSeraEmulator } from "@/tests/helpers/sera-emulator-process";
@@ -15,7 +18,10 @@ import type { TFullLedger } from "./verify";
  * 2. a grant revoked while purchases whose answers were lost wait to be resent;
  * 3. a different SERA account connected while purchases are pending (must be refused);
  * 4. SERA's 24-hour replay window passing while purchases are pending: they go to review, are
- *    never resent, and are resolved from the review page against SERA's own records.
+ *    never resent, and are resolved from the review page against SERA's own records;
+ * 5. SERA itself dying: the emulator SIGKILLed while a label and an add-funds are under way, just
+ *    after it committed a sale whose answer it holds back, or at a random instant, and restarted
+ *    from its data dir. A key it had committed replays the same answer; one it had not sells once.
  */
 export type TEdgesResult = {
   refundsAsked: number;
@@ -28,6 +34,11 @@ export type TEdgesResult = {
   reviewed: number;
   reviewResolvedCharged: number;
   reviewResolvedNotCharged: number;
+  /** Emulator SIGKILLs: right after a committed sale whose answer was held back, and at random instants. */
+  emulatorKillsAfterCommit: number;
+  emulatorKillsAtRandom: number;
+  /** Purchases left without an answer by a kill that succeeded when pressed again after SERA came back. */
+  emulatorPressedAgain: number;
   problems: string[];
 };
 
@@ -45,6 +56,7 @@ const VOID_PATH = "/sera/v1/labels/*/void";
 const MANIFESTS_PATH = "/sera/v1/manifests";
 const PICKUPS_PATH = "/sera/v1/pickups";
 const DAY_SECONDS = 24 * 60 * 60;
+const EMULATOR_KILLS = 6;
 
 export async function driveEdges(options: TEdgeOptions): Promise<TEdgesResult> {
   const result: TEdgesResult = {
@@ -58,6 +70,9 @@ export async function driveEdges(options: TEdgeOptions): Promise<TEdgesResult> {
     reviewed: 0,
     reviewResolvedCharged: 0,
     reviewResolvedNotCharged: 0,
+    emulatorKillsAfterCommit: 0,
+    emulatorKillsAtRandom: 0,
+    emulatorPressedAgain: 0,
     problems: [],
   };
   // Waiting for recovery on the embedded database ends with the app stopped (to read the database).
@@ -65,6 +80,7 @@ export async function driveEdges(options: TEdgeOptions): Promise<TEdgesResult> {
   await voidsFormsAndPickups(options, result);
   await revokedGrant(options, result);
   await accountSwitch(options, result);
+  await emulatorKilled(options, result);
   await pastTheReplayWindow(options, result);
   await options.emulator.clearFaults();
   return result;
@@ -175,6 +191,50 @@ async function accountSwitch(options: TEdgeOptions, result: TEdgesResult) {
   if (!result.accountSwitchRefused) {
     result.problems.push("a different SERA account was connected while a purchase was pending");
     await admin!.connectSera({ username: "demo" }).catch(() => undefined);
+  }
+}
+
+async function emulatorKilled(options: TEdgeOptions, result: TEdgesResult) {
+  const [admin] = options.sessions;
+  const { emulator } = options;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "sera-reliability-"));
+  await emulator.persistTo(dataDir);
+  try {
+    for (let round = 0; round < EMULATOR_KILLS; round += 1) {
+      const order = options.orders.shift();
+      if (!order) break;
+      const input = await withQuote(admin!, wizardInput(order), { beforeEach: () => options.lifecycle.waitUntilUp() });
+      const afterCommit = round % 2 === 0;
+      const soldBefore = (await emulator.ledger()).labels.length;
+      if (afterCommit) await emulator.fault({ method: "POST", path: LABELS_PATH, action: "commit_then_hang", count: 1 });
+      const presses: [string, unknown][] = [
+        ["buyLabelAction", input],
+        ["addPostageAction", { amountCents: 1000 + 100 * round, idempotencyKey: randomUUID() }],
+      ];
+      const pressed = Promise.all(presses.map(([action, actionInput]) => press(options, admin!, action, actionInput)));
+      if (afterCommit) {
+        // The label is sold and its key committed; its answer is held back. Now SERA dies.
+        const deadline = Date.now() + 20_000;
+        while ((await emulator.ledger()).labels.length === soldBefore && Date.now() < deadline) await sleep(25);
+        result.emulatorKillsAfterCommit += 1;
+      } else {
+        await sleep(options.random() * 400);
+        result.emulatorKillsAtRandom += 1;
+      }
+      await emulator.killAndRestart();
+      const first = await pressed;
+      // SERA is back. An admin who saw no answer presses again (the same shipment, the same key):
+      // SERA replays what it had committed, or sells it now, once.
+      for (const [index, answer] of first.entries()) {
+        if (answer.ok) continue;
+        const [action, actionInput] = presses[index]!;
+        const again = await press(options, admin!, action, actionInput);
+        if (again.ok) result.emulatorPressedAgain += 1;
+        else result.problems.push(`pressed again after SERA came back, ${action} answered: ${again.error}`);
+      }
+    }
+  } finally {
+    await emulator.clearFaults();
   }
 }
 

@@ -74,6 +74,10 @@ export function printReport(report: TReport): void {
     ["voids / SCAN forms / pickups (edges)", `${report.edges.refundsAsked} refunds asked (${report.edges.voided} labels void at SERA), ${report.edges.scanForms} forms (${report.edges.onScanForms} labels), ${report.edges.pickups} pickups (${report.edges.inPickups} labels); ${report.edges.edgeFaults} faults, ${report.edges.edgeKills} kills`],
     ["revoked grant", `${report.edges.revokedPending} purchases with lost answers met a revoked grant, finished after reconnecting`],
     ["account switch while pending", report.edges.accountSwitchRefused ? "refused" : "ALLOWED"],
+    [
+      "SERA killed (emulator SIGKILL + restart)",
+      `${report.edges.emulatorKillsAfterCommit} right after a committed sale whose answer was held back, ${report.edges.emulatorKillsAtRandom} at random instants, each under a label and an add-funds; ${report.edges.emulatorPressedAgain} left unanswered succeeded when pressed again after the restart`,
+    ],
     ["past SERA's 24-hour window", `${report.edges.reviewed} to review, resolved from the page: ${report.edges.reviewResolvedCharged} charged, ${report.edges.reviewResolvedNotCharged} not`],
     ["refunds credited by SERA", formatCents(report.edges.refundsCreditedCents)],
     ...batchRows(report.batches),

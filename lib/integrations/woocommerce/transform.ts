@@ -12,13 +12,31 @@ export function weightToOunces(weight: string, unit: string): number {
   return Math.ceil(Number((value * factor).toFixed(6)));
 }
 
+const INCHES_PER: Record<string, number> = { in: 1, yd: 36, m: 39.37007874, cm: 0.3937007874, mm: 0.03937007874 };
+
+export type TItemDimensions = { lengthIn: number; widthIn: number; heightIn: number };
+export type TProductMeasures = { weightOz: number; dimensions: TItemDimensions | null };
+
+/**
+ * A product's dimensions in the store's unit (woocommerce_dimension_unit) to whole inches, each side
+ * rounded up (a box is never ordered too small). Null unless all three sides are known.
+ */
+export function dimensionsToInches(dimensions: { length: string; width: string; height: string }, unit: string): TItemDimensions | null {
+  const factor = INCHES_PER[unit];
+  const raw = [dimensions.length, dimensions.width, dimensions.height];
+  const sides = raw.map(Number);
+  if (factor === undefined || raw.some((side) => side.trim() === "") || sides.some((side) => !Number.isFinite(side) || side <= 0)) return null;
+  const [lengthIn, widthIn, heightIn] = sides.map((side) => Math.max(1, Math.ceil(Number((side * factor).toFixed(6)))));
+  return { lengthIn: lengthIn!, widthIn: widthIn!, heightIn: heightIn! };
+}
+
 export const dollarsToCents = (amount: string | number) => Math.round(Number(amount) * 100);
 
 /** WooCommerce's cancelled and refunded orders become cancelled (or flagged, if shipped) in ShipDesk. */
 export const CANCELLING_STATUSES = ["cancelled", "refunded"];
 
-/** A WooCommerce order in the shape every source hands to the upsert; weights come from the products. */
-export function externalOrderOfWoo(order: TWooOrder, { source, weightOzOf }: { source: string; weightOzOf: (productId: number) => number }): TExternalOrder {
+/** A WooCommerce order in the shape every source hands to the upsert; weights and dimensions come from the products. */
+export function externalOrderOfWoo(order: TWooOrder, { source, measuresOf }: { source: string; measuresOf: (productId: number) => TProductMeasures }): TExternalOrder {
   const address = order.shipping.address_1 ? order.shipping : order.billing;
   const input: TExternalOrderInput = {
     source,
@@ -40,13 +58,17 @@ export function externalOrderOfWoo(order: TWooOrder, { source, weightOzOf }: { s
     checkoutShippingMethod: order.shipping_lines[0]?.method_title ?? null,
     shippingCents: dollarsToCents(order.shipping_total),
     taxCents: dollarsToCents(order.total_tax),
-    items: order.line_items.map((item) => ({
-      sku: item.sku || `woo-product-${item.product_id}`,
-      productName: item.name,
-      quantity: item.quantity,
-      unitPriceCents: dollarsToCents(item.price),
-      unitWeightOz: weightOzOf(item.variation_id || item.product_id),
-    })),
+    items: order.line_items.map((item) => {
+      const { weightOz, dimensions } = measuresOf(item.variation_id || item.product_id);
+      return {
+        sku: item.sku || `woo-product-${item.product_id}`,
+        productName: item.name,
+        quantity: item.quantity,
+        unitPriceCents: dollarsToCents(item.price),
+        unitWeightOz: weightOz,
+        ...(dimensions ?? {}),
+      };
+    }),
   };
   return ZExternalOrder.parse(input);
 }

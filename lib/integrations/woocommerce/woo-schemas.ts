@@ -29,7 +29,13 @@ export const ZWooOrder = z.object({
 });
 export type TWooOrder = z.infer<typeof ZWooOrder>;
 
-export const ZWooProduct = z.object({ id: z.number().int(), name: z.string(), sku: z.string().default(""), weight: z.string().default("") });
+export const ZWooProduct = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  sku: z.string().default(""),
+  weight: z.string().default(""),
+  dimensions: z.object({ length: z.string().default(""), width: z.string().default(""), height: z.string().default("") }).default({ length: "", width: "", height: "" }),
+});
 export type TWooProduct = z.infer<typeof ZWooProduct>;
 
 export const ZWooSetting = z.object({ id: z.string(), value: z.union([z.string(), z.number(), z.boolean()]).transform(String) });

@@ -1,16 +1,20 @@
 import "server-only";
 import { z } from "zod";
 import type { TOrderSource, TPulledPage, TShipmentPush, TSourceCursor } from "../contract";
-import { CANCELLING_STATUSES, externalOrderOfWoo, weightToOunces } from "./transform";
+import { CANCELLING_STATUSES, dimensionsToInches, externalOrderOfWoo, weightToOunces, type TProductMeasures } from "./transform";
 import { wooRequest, type TWooCredentials } from "./woo-client";
 import { ZWooOrder, ZWooProduct, ZWooSetting } from "./woo-schemas";
 
 const PER_PAGE = 100;
 
-/** Checks the key and reads the store's weight unit: the connection test on save. */
-export async function readWeightUnit(credentials: TWooCredentials): Promise<string> {
+/**
+ * Checks the key and reads the units the store's products are measured in (Settings → Products):
+ * the connection test on save, and the start of every sync. WooCommerce's defaults are kg and cm.
+ */
+export async function readProductUnits(credentials: TWooCredentials): Promise<{ weightUnit: string; dimensionUnit: string }> {
   const { data } = await wooRequest(credentials, { path: "/settings/products", schema: z.array(ZWooSetting) });
-  return data.find((setting) => setting.id === "woocommerce_weight_unit")?.value ?? "kg";
+  const value = (id: string) => data.find((setting) => setting.id === id)?.value;
+  return { weightUnit: value("woocommerce_weight_unit") ?? "kg", dimensionUnit: value("woocommerce_dimension_unit") ?? "cm" };
 }
 
 /** A connected WooCommerce store as an order source: pulls processing orders (and cancellations) by modification time; takes notes and the completed status back. */
@@ -18,8 +22,8 @@ export function wooOrderSource({ source, credentials }: { source: string; creden
   return {
     source,
     async *pullOrders({ cursor }: { cursor: TSourceCursor }): AsyncGenerator<TPulledPage> {
-      const weightUnit = await readWeightUnit(credentials);
-      const weights = new Map<number, number>();
+      const { weightUnit, dimensionUnit } = await readProductUnits(credentials);
+      const measures = new Map<number, TProductMeasures>();
       let page = 1;
       for (;;) {
         const query: Record<string, string> = { status: ["processing", ...CANCELLING_STATUSES].join(","), orderby: "modified", order: "asc", per_page: String(PER_PAGE), page: String(page) };
@@ -29,12 +33,12 @@ export function wooOrderSource({ source, credentials }: { source: string; creden
         for (const order of data) {
           for (const item of order.line_items) {
             const productId = item.variation_id || item.product_id;
-            if (weights.has(productId)) continue;
+            if (measures.has(productId)) continue;
             const { data: product } = await wooRequest(credentials, { path: `/products/${productId}`, schema: ZWooProduct });
-            weights.set(productId, weightToOunces(product.weight, weightUnit));
+            measures.set(productId, { weightOz: weightToOunces(product.weight, weightUnit), dimensions: dimensionsToInches(product.dimensions, dimensionUnit) });
           }
         }
-        const orders = data.map((order) => externalOrderOfWoo(order, { source, weightOzOf: (id) => weights.get(id) ?? 0 }));
+        const orders = data.map((order) => externalOrderOfWoo(order, { source, measuresOf: (id) => measures.get(id) ?? { weightOz: 0, dimensions: null } }));
         const last = data.at(-1);
         yield {
           orders: orders.filter((order) => order.status !== "cancelled"),

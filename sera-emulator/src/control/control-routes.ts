@@ -99,6 +99,14 @@ function forceTracking(app: EmulatorContext, ctx: RequestContext) {
   return json(200, { label_id: labelId, tracking_override: app.state.labels[labelId].tracking_override });
 }
 
+const ZPersistence = z.object({ data_dir: z.string().min(1) });
+
+function persistTo(app: EmulatorContext, ctx: RequestContext) {
+  const request = parseOrThrow(ZPersistence, ctx.body);
+  app.store.persistTo(request.data_dir);
+  return json(200, { data_dir: request.data_dir });
+}
+
 const ZAccountStatus = ZAccountSelector.extend({ account_status: z.enum(["active", "admin_hold", "admin_hold_self_release", "pending_closure", "phone_verification_required"]) });
 
 function setAccountStatus(app: EmulatorContext, ctx: RequestContext) {
@@ -145,4 +153,5 @@ export function registerControlRoutes(router: Router, app: EmulatorContext): voi
   router.add("POST", "/__control/redirect-uris", (ctx) => addRedirectUri(app, ctx));
   router.add("POST", "/__control/labels/:label_id/tracking", (ctx) => forceTracking(app, ctx));
   router.add("POST", "/__control/account-status", (ctx) => setAccountStatus(app, ctx));
+  router.add("POST", "/__control/persistence", (ctx) => persistTo(app, ctx));
 }

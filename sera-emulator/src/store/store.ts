@@ -12,7 +12,7 @@ const STATE_FILE = "sera-emulator-state.json";
  */
 export class Store {
   state: EmulatorState;
-  private readonly file: string | null;
+  private file: string | null;
 
   constructor(private readonly config: EmulatorConfig) {
     this.file = config.dataDir ? join(config.dataDir, STATE_FILE) : null;
@@ -27,6 +27,17 @@ export class Store {
       if (record.state === "in_progress") delete loaded.idempotency[id];
     }
     return loaded;
+  }
+
+  /**
+   * From now on, mirror the state to `dataDir` (written at once). A process started later with
+   * that data dir carries on from it: the control API's way to make a running emulator durable
+   * before a test kills it.
+   */
+  persistTo(dataDir: string): void {
+    this.config.dataDir = dataDir;
+    this.file = join(dataDir, STATE_FILE);
+    this.save();
   }
 
   save(): void {

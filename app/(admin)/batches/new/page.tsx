@@ -14,6 +14,7 @@ import { ZOrderNumber } from "@/lib/orders/schemas";
 import { listPresets } from "@/lib/presets/list-presets";
 import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { shipDateOptions } from "@/lib/shipping/ship-dates";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 export const metadata: Metadata = { title: "New batch" };
 
@@ -39,7 +40,7 @@ export default async function NewBatchPage({ searchParams }: TProps) {
   const db = await getDb();
   const [presets, settings, timeZone] = await Promise.all([
     listPresets({ db }),
-    db.storeSettings.findUnique({ where: { id: 1 }, select: { defaultMailClass: true, defaultPackagingType: true, defaultLengthIn: true, defaultWidthIn: true, defaultHeightIn: true } }),
+    readStoreSettings(db),
     getStoreTimeZone({ db }),
   ]);
   const defaults: Omit<TBatchSettings, "shipDate"> = {

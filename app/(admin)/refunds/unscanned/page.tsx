@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { formatCents } from "@/lib/format";
 import { getStoreTimeZone } from "@/lib/settings/get-store-time-zone";
 import { listUnscannedLabels } from "@/lib/refunds/list-unscanned-labels";
+import { readStoreSettings } from "@/lib/settings/read-store-settings";
 
 export const metadata: Metadata = { title: "Not yet scanned" };
 
@@ -18,7 +19,7 @@ export default async function UnscannedLabelsPage() {
   const timeZone = await getStoreTimeZone({ db });
   const [labels, settings] = await Promise.all([
     listUnscannedLabels({ db, timeZone }),
-    db.storeSettings.findUnique({ where: { id: 1 }, select: { autoRefundEnabled: true, autoRefundAfterDays: true } }),
+    readStoreSettings(db),
   ]);
   const refundableCents = labels.filter((label) => label.blockedBy === null).reduce((sum, label) => sum + label.postageCents, 0);
   return (
