@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { BALANCE_QUERY_KEY } from "@/components/postage/use-balance";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formatCents, formatDate } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { getShipmentHistoryAction, requestRefundAction } from "@/lib/refunds/actions";
 import { describeDaysLeft, refundDaysLeft } from "@/lib/refunds/refund-window";
 import type { THistoryEntry } from "@/lib/shipments/shipment-history";
@@ -60,7 +60,7 @@ function RefundControl({ shipment, canChange }: { shipment: TShipmentActionsShip
     return (
       <p className="text-slate-700" data-testid="refund-state">
         <span className="font-medium">{statusWord("refund", refund.state).word}</span>{" "}
-        {formatDate(new Date(refund.requestedAt))}, {formatCents(refund.amountCents)}
+        <StoreTime at={refund.requestedAt} dayOnly />, {formatCents(refund.amountCents)}
         {credited ? "" : `, ${describeDaysLeft(refundDaysLeft(createdAt, new Date(refund.requestedAt)))} when requested`}
         {shipment.status === "refund_requested" ? " (awaiting SERA's confirmation)" : ""}
       </p>
@@ -69,7 +69,7 @@ function RefundControl({ shipment, canChange }: { shipment: TShipmentActionsShip
   if (shipment.status !== "label_created" || !canChange) return null;
   const daysLeft = refundDaysLeft(createdAt);
   if (shipment.manifestId) return <p className="text-xs text-slate-500">On a SCAN form: no refund.</p>;
-  if (daysLeft < 0) return <p className="text-xs text-slate-500">Printed {formatDate(createdAt)}: past the 28-day refund window.</p>;
+  if (daysLeft < 0) return <p className="text-xs text-slate-500">Printed <StoreTime at={createdAt} dayOnly />: past the 28-day refund window.</p>;
 
   function submit() {
     setError(null);
