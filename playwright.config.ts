@@ -6,7 +6,7 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** Milliseconds the app server's clock runs ahead (e2e/support/app-clock.cjs); specs write it. */
 export const E2E_CLOCK_FILE = path.join(os.tmpdir(), `shipdesk-e2e-clock-${E2E_PORT}`);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
-const LATE_SPECS = /\/(batches|presets|woocommerce-ship|returns)\.spec\.ts$/;
+const LATE_SPECS = /\/(batches|presets|woocommerce-ship|returns|shipments-views)\.spec\.ts$/;
 
 // Debian's Chromium: Playwright's own browser download is not available on these machines.
 export default defineConfig({

@@ -124,7 +124,7 @@ test("a webhook endpoint on 127.0.0.1 gets signed deliveries, and a redelivery",
     await page.goto("/settings/webhooks");
     const delivery = page.getByTestId("webhook-delivery").first();
     await expect(delivery).toContainText("order.imported");
-    await expect(delivery).toContainText("succeeded");
+    await expect(delivery).toContainText("Delivered");
     await expect(delivery).toContainText("200");
     await page.screenshot({ path: "test-results/screens/webhooks.png", fullPage: true });
     await delivery.getByRole("button", { name: "Redeliver" }).click();

@@ -63,7 +63,7 @@ test("refund one label from Not yet scanned, with its age and days left", async 
   await page.screenshot({ path: "test-results/screens/unscanned-after-refund.png", fullPage: true });
 
   await page.goto("/refunds");
-  await expect(page.getByTestId("refund-row").filter({ hasText: trackingNumber })).toContainText("submitted");
+  await expect(page.getByTestId("refund-row").filter({ hasText: trackingNumber })).toContainText("Refund requested");
   await expect(page.getByTestId("refund-totals")).toContainText("Pending");
   const ledger = await control<{ labels: { tracking_number: string | null; voided: boolean }[] }>("GET", "/ledger");
   expect(ledger.labels.find((label) => label.tracking_number === trackingNumber)?.voided).toBe(true);
@@ -140,7 +140,7 @@ test("a label never scanned is refunded automatically once 20 days pass; a scann
 
     await page.goto("/refunds");
     const refunded = page.getByTestId("refund-row").filter({ hasText: idle });
-    await expect(refunded).toContainText("automatic");
+    await expect(refunded).toContainText("Automatic");
     await expect(page.getByTestId("refund-row").filter({ hasText: used })).toHaveCount(0);
     await page.screenshot({ path: "test-results/screens/auto-refund-refunds.png", fullPage: true });
     const ledger = await control<{ labels: { tracking_number: string | null; voided: boolean }[] }>("GET", "/ledger");

@@ -18,42 +18,44 @@ export function ApiKeysTable({ keys, canRevoke }: { keys: TApiKeyRow[]; canRevok
   return (
     <div className="space-y-3">
       {revoke.error && <Alert tone="error">{revoke.error}</Alert>}
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-2">Name</th>
-            <th>Key</th>
-            <th>Scope</th>
-            <th>Created</th>
-            <th>Last used</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {keys.map((key) => (
-            <tr key={key.id}>
-              <td className="py-2 font-medium text-slate-900">{key.name}</td>
-              <td className="font-mono text-xs text-slate-600">sdk_{key.prefix}_…</td>
-              <td>{API_KEY_SCOPE_LABELS[key.scope as TApiKeyScope] ?? key.scope}</td>
-              <td><StoreTime at={key.createdAt} /></td>
-              <td>{key.lastUsedAt ? <StoreTime at={key.lastUsedAt} /> : "Never"}</td>
-              <td>{key.revokedAt ? <Badge tone="gray">Revoked</Badge> : <Badge tone="green">Active</Badge>}</td>
-              <td className="text-right">
-                {canRevoke && !key.revokedAt && (
-                  <Button
-                    variant="secondary"
-                    disabled={revoke.pending}
-                    onClick={() => window.confirm(`Revoke "${key.name}"? Requests with it will get 401.`) && revoke.run({ id: key.id }, () => router.refresh())}
-                  >
-                    Revoke
-                  </Button>
-                )}
-              </td>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-2">Name</th>
+              <th>Key</th>
+              <th>Scope</th>
+              <th>Created</th>
+              <th>Last used</th>
+              <th>Status</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {keys.map((key) => (
+              <tr key={key.id}>
+                <td className="py-2 font-medium text-slate-900">{key.name}</td>
+                <td className="font-mono text-xs text-slate-600">sdk_{key.prefix}_…</td>
+                <td>{API_KEY_SCOPE_LABELS[key.scope as TApiKeyScope] ?? key.scope}</td>
+                <td><StoreTime at={key.createdAt} /></td>
+                <td>{key.lastUsedAt ? <StoreTime at={key.lastUsedAt} /> : "Never"}</td>
+                <td>{key.revokedAt ? <Badge tone="gray">Revoked</Badge> : <Badge tone="green">Active</Badge>}</td>
+                <td className="text-right">
+                  {canRevoke && !key.revokedAt && (
+                    <Button
+                      variant="secondary"
+                      disabled={revoke.pending}
+                      onClick={() => window.confirm(`Revoke "${key.name}"? Requests with it will get 401.`) && revoke.run({ id: key.id }, () => router.refresh())}
+                    >
+                      Revoke
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function CreateApiKeyForm() {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate>
+      <form onSubmit={submit} className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate>
         <Field label="Name" error={form.formState.errors.name?.message}>
           <input type="text" placeholder="e.g. Shop backend" {...form.register("name")} />
         </Field>

@@ -4,7 +4,6 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { TActionResult } from "@/lib/action-client";
 import {
@@ -22,22 +21,10 @@ import { addPostageAction } from "@/lib/postage/actions";
 import { MIN_ADD_FUNDS_CENTS } from "@/lib/postage/schemas";
 import { findMailClass } from "@/lib/shipping/mail-classes";
 import { BatchRowFix } from "./batch-row-fix";
-import { BATCH_STATUS_WORDS } from "./batch-status-words";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 type TRow = TBatchPageData["batch"]["rows"][number];
 
-
-const ROW_WORDS = {
-  checking: ["Checking", "gray"],
-  ready: ["Ready", "purple"],
-  problem: ["Needs a fix", "red"],
-  dropped: ["Dropped", "gray"],
-  queued: ["Waiting", "gray"],
-  buying: ["Buying", "blue"],
-  bought: ["Bought", "green"],
-  failed: ["Failed", "red"],
-  cancelled: ["Cancelled", "gray"],
-} as const;
 
 const ACTIVE = new Set(["checking", "running"]);
 
@@ -82,7 +69,6 @@ export function BatchView({ initial, canChange }: { initial: TBatchPageData; can
   const failedIds = batch.rows.filter((row) => row.state === "failed" || row.state === "problem").map((row) => row.id);
   const progress = batch.progress;
   const percent = progress.total === 0 ? 0 : Math.round(((progress.done + progress.failed) / progress.total) * 100);
-  const [statusWord, statusTone] = BATCH_STATUS_WORDS[batch.status];
   const readyCount = batch.counts.ready;
   const mayPrint = batch.counts.bought > 0;
   // Before Buy: what auto-refill cannot cover. Paused: what the rows left cost beyond the balance.
@@ -92,7 +78,7 @@ export function BatchView({ initial, canChange }: { initial: TBatchPageData; can
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <Badge tone={statusTone}>{statusWord}</Badge>
+        <StatusBadge kind="batch" value={batch.status} />
         <span className="text-sm text-slate-600">
           {findMailClass(batch.settings.mailClass ?? "")?.name ?? `Cheapest arriving within ${batch.settings.deliveryWithinDays} days`} · {batch.settings.labelFormat.toUpperCase()} ·
           ship {batch.settings.shipDate}
@@ -246,7 +232,6 @@ export function BatchView({ initial, canChange }: { initial: TBatchPageData; can
 const DROPPABLE = new Set(["ready", "problem", "failed", "queued"]);
 
 function BatchRowLine({ row, batchId, canChange, selected, onSelect, onFixed }: { row: TRow; batchId: string; canChange: boolean; selected: boolean; onSelect: (on: boolean) => void; onFixed: () => void }) {
-  const [word, tone] = ROW_WORDS[row.state];
   const order = row.order;
   const price = row.state === "bought" ? row.chargedCents : row.quotedCents;
   return (
@@ -273,7 +258,7 @@ function BatchRowLine({ row, batchId, canChange, selected, onSelect, onFixed }: 
       </td>
       <td className="px-3 py-2 text-right tabular-nums">{price === null ? "—" : formatCents(price)}</td>
       <td className="px-3 py-2">
-        <Badge tone={tone}>{word}</Badge>
+        <StatusBadge kind="batchRow" value={row.state} />
         {row.shipment?.trackingNumber && row.state === "bought" && (
           <div className="mt-1 text-xs">
             <Link href={`/shipments/${row.shipment.id}`} className="text-brand-700 hover:underline">

@@ -84,6 +84,7 @@ const FIELD_OF: Record<string, keyof TFormValues> = {
   weightOz: "weightOz",
   shipDate: "shipDate",
   deliveryConfirmation: "deliveryConfirmation",
+  labelSize: "labelSize",
 };
 
 /** Batch settings for the chosen orders: a preset, or every field set here; then pre-flight checks each order. */
@@ -94,6 +95,7 @@ export function NewBatchForm({ orderNumbers, presets, defaults, shipDates }: { o
   const { register, handleSubmit, formState, setError: setFieldError, reset, control } = form;
   const mailClass = useWatch({ control, name: "mailClass" });
   const packagingType = useWatch({ control, name: "packagingType" });
+  const labelFormat = useWatch({ control, name: "labelFormat" });
 
   function applyPreset(name: string) {
     const preset = presets.find((candidate) => candidate.name === name);
@@ -136,7 +138,7 @@ export function NewBatchForm({ orderNumbers, presets, defaults, shipDates }: { o
           </select>
         </Field>
       )}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field label="Mail class" error={errors.mailClass?.message}>
           <select {...register("mailClass")}>
             {MAIL_CLASSES.map((mail) => (
@@ -183,18 +185,18 @@ export function NewBatchForm({ orderNumbers, presets, defaults, shipDates }: { o
           </div>
         </fieldset>
       )}
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Field label="Label format">
-          <select {...register("labelFormat")}>
+          <select {...register("labelFormat", { onChange: (event: { target: { value: string } }) => event.target.value === "zpl" && form.setValue("labelSize", "size_4x6") })}>
             <option value="pdf">PDF</option>
             <option value="png">PNG</option>
             <option value="zpl">ZPL (thermal printer)</option>
           </select>
         </Field>
-        <Field label="Label size">
+        <Field label="Label size" error={errors.labelSize?.message} hint={labelFormat === "zpl" ? "ZPL prints on 4 x 6 thermal labels only." : undefined}>
           <select {...register("labelSize")}>
             <option value="size_4x6">4 x 6 in</option>
-            <option value="letter">Letter</option>
+            {labelFormat !== "zpl" && <option value="letter">Letter</option>}
           </select>
         </Field>
         <Field label="Delivery confirmation" error={errors.deliveryConfirmation?.message} hint="Mail abroad gets none.">

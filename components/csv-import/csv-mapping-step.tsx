@@ -14,7 +14,7 @@ export function CsvMappingStep({ headers, mapping, missing, onChange }: { header
       )}
       <details open={missing.length > 0}>
         <summary className="cursor-pointer text-sm text-slate-600">Column matching</summary>
-        <div className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {CSV_COLUMNS.map((column) => (
             <label key={column.name} className="flex items-center justify-between gap-2 text-sm">
               <span className="font-mono">

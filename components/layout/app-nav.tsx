@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 const LINKS = [
   { href: "/orders", label: "Orders" },
   { href: "/batches", label: "Batches" },
   { href: "/shipments", label: "Shipments" },
+  { href: "/scan-forms", label: "SCAN forms" },
   { href: "/pickups", label: "Pickups" },
   { href: "/postage", label: "Postage" },
   { href: "/refunds", label: "Refunds" },
@@ -26,11 +27,12 @@ export function AppNav({ user }: { user: TNavUser }) {
   const pathname = usePathname();
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 sm:px-6">
+      {/* Narrow screens: the logo and the account on one line, the menu below it, scrolling sideways. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 px-4 sm:px-6 lg:flex-nowrap">
         <Link href="/orders" className="py-3 text-lg font-bold text-brand-700">
           ShipDesk
         </Link>
-        <nav aria-label="Main" className="flex flex-1 gap-1 overflow-x-auto">
+        <nav aria-label="Main" className="order-last flex w-full min-w-0 gap-1 overflow-x-auto pb-2 lg:order-none lg:w-auto lg:flex-1 lg:pb-0">
           {LINKS.map((link) => {
             const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
             return (
@@ -51,7 +53,7 @@ export function AppNav({ user }: { user: TNavUser }) {
           <span className="hidden text-slate-600 2xl:inline" title={user.email}>
             {user.name}
           </span>
-          <Badge tone={user.role === "admin" ? "blue" : "gray"}>{user.role}</Badge>
+          <StatusBadge kind="role" value={user.role} />
           <SignOutButton />
         </div>
       </div>

@@ -62,7 +62,7 @@ export function LogDetail({ entry }: { entry: TTransactionLogDetail }) {
             </Fact>
           </dl>
         </Card>
-        <div className="grid items-start gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-2">
           <LogBody title="Request" body={entry.requestBody} />
           <LogBody title="Response" body={entry.responseBody} />
         </div>

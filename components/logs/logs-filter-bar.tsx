@@ -3,7 +3,7 @@ import { buttonClass } from "@/components/ui/button";
 import type { TLogFilters } from "@/lib/logs/schemas";
 
 const LABEL = "mb-1 block text-sm font-medium text-slate-700";
-const CONTROL = "block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
+const CONTROL = "block max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
 
 /** A plain GET form: filters live in the URL so a search can be bookmarked and shared. */
 export function LogsFilterBar({ filters, operations }: { filters: TLogFilters; operations: string[] }) {

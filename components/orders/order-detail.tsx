@@ -12,10 +12,14 @@ import { OrderStatusActions } from "./order-status-actions";
 import { OrderStatusBadge } from "./order-status-badge";
 import { OrderShipmentsTable } from "./order-shipments-table";
 import { StoreTime } from "@/components/ui/store-time";
+import { FailedPurchasesTable } from "@/components/shipments/failed-purchases-table";
 import type { TOrderStorePush } from "@/lib/integrations/list-store-pushes";
 import { OrderStorePushes } from "./order-store-pushes";
 
 export function OrderDetail({ order, canChange, tab, storePushes }: { order: TOrderDetail; canChange: boolean; tab: "details" | "shipping"; storePushes: TOrderStorePush[] | null }) {
+  const failedPurchases = order.shipments
+    .filter((shipment) => shipment.status === "purchase_failed")
+    .map((shipment) => ({ ...shipment, reason: shipment.purchaseIntent?.lastError ?? null }));
   const leftToShip = order.items.reduce((sum, item) => sum + item.quantity - heldUnits(item), 0);
   return (
     <>
@@ -47,7 +51,7 @@ export function OrderDetail({ order, canChange, tab, storePushes }: { order: TOr
         <TabLink href={`/orders/${order.number}`} active={tab === "details"}>Product Details</TabLink>
         <TabLink href={`/orders/${order.number}?tab=shipping`} active={tab === "shipping"}>Shipping Center</TabLink>
       </nav>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {tab === "details" ? (
             <>
@@ -103,8 +107,16 @@ export function OrderDetail({ order, canChange, tab, storePushes }: { order: TOr
       {tab === "details" && (
         <div className="mt-6">
           <Card title="Shipments">
-            <OrderShipmentsTable shipments={order.shipments} canChange={canChange} />
+            <OrderShipmentsTable shipments={order.shipments.filter((shipment) => shipment.status !== "purchase_failed")} canChange={canChange} />
           </Card>
+          {failedPurchases.length > 0 && (
+            <div className="mt-6">
+              <Card title={`Failed purchases (${failedPurchases.length})`}>
+                <p className="mb-3 text-sm text-slate-600">SERA refused these purchases: no label exists and nothing was charged. The items are free to ship again.</p>
+                <FailedPurchasesTable showOrder={false} purchases={failedPurchases} />
+              </Card>
+            </div>
+          )}
         </div>
       )}
       {storePushes && (

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatCents, formatDate } from "@/lib/format";
 import type { TOrderDetail } from "@/lib/orders/get-order";
 import { ShipmentActions } from "@/components/shipments/shipment-actions";
+import { ShipmentStatusBadge } from "@/components/shipments/shipment-status-badge";
 import { TrackingBadge } from "./tracking-badge";
 
 type TShipment = TOrderDetail["shipments"][number];
@@ -34,8 +35,11 @@ export function OrderShipmentsTable({ shipments, canChange }: { shipments: TShip
               <TrackingBadge status={shipment.trackingStatus} />
             </td>
             <td className="py-2 pr-4">
-              {shipment.status.replaceAll("_", " ")} {shipment.isTestLabel && <Badge tone="amber">Test label</Badge>}{" "}
-              {shipment.imported && <Badge tone="gray">Shipped before ShipDesk</Badge>}
+              <span className="flex flex-wrap gap-1">
+                <ShipmentStatusBadge status={shipment.status} refundState={shipment.refundRequest?.state} />
+                {shipment.isTestLabel && <Badge tone="amber">Test label</Badge>}
+                {shipment.imported && <Badge tone="gray">Shipped before ShipDesk</Badge>}
+              </span>
             </td>
             <td className="py-2 pr-4 text-right tabular-nums">{shipment.postageCents === null ? "—" : formatCents(shipment.postageCents)}</td>
             <td className="py-2 pr-4">
@@ -64,6 +68,8 @@ export function OrderShipmentsTable({ shipments, canChange }: { shipments: TShip
                   createdAt: shipment.createdAt.toISOString(),
                   manifestId: shipment.manifestId,
                   isTestLabel: shipment.isTestLabel,
+                  labelFormat: shipment.labelFormat,
+                  labelSize: shipment.labelSize,
                   refund: shipment.refundRequest
                     ? { requestedAt: shipment.refundRequest.requestedAt.toISOString(), amountCents: shipment.refundRequest.amountCents, state: shipment.refundRequest.state }
                     : null,

@@ -42,51 +42,53 @@ export function OrdersTable({ orders, nextCursor, filters }: { orders: TOrderRow
           Create batch from all matching orders (up to 1,000)
         </Link>
       </div>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="w-8 px-4 py-3">
-              <SelectAllOrders formId={BATCH_FORM} />
-            </th>
-            <th className="px-4 py-3">Order</th>
-            <th className="px-4 py-3">Placed</th>
-            <th className="px-4 py-3">Customer</th>
-            <th className="px-4 py-3">Ship to</th>
-            <th className="px-4 py-3">Checkout shipping</th>
-            <th className="px-4 py-3">Status</th>
-            <th className="px-4 py-3">Shipping</th>
-            <th className="px-4 py-3 text-right">Total</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {orders.map((order) => (
-            <tr key={order.id} className="hover:bg-slate-50">
-              <td className="px-4 py-3">
-                <input type="checkbox" name="orders" value={order.number} aria-label={`Select order ${formatOrderNumber(order.number)}`} />
-              </td>
-              <td className="px-4 py-3 font-medium">
-                <Link href={`/orders/${order.number}`} className="text-brand-700 hover:underline">
-                  {formatOrderNumber(order.number)}
-                </Link>
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600"><StoreTime at={order.placedAt} /></td>
-              <td className="px-4 py-3">
-                {order.customer.firstName} {order.customer.lastName}
-                <div className="text-xs text-slate-500">{order.customer.email}</div>
-              </td>
-              <td className="px-4 py-3">{order.shipToCountry}</td>
-              <td className="px-4 py-3 text-slate-600">{order.checkoutShippingMethod ?? "—"}</td>
-              <td className="px-4 py-3">
-                <OrderStatusBadge status={order.status} />
-              </td>
-              <td className="px-4 py-3">
-                <TrackingBadge status={order.trackingSummary} />
-              </td>
-              <td className="px-4 py-3 text-right tabular-nums">{formatCents(order.totalCents)}</td>
+      <div className="overflow-x-auto">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="w-8 px-4 py-3">
+                <SelectAllOrders formId={BATCH_FORM} />
+              </th>
+              <th className="px-4 py-3">Order</th>
+              <th className="px-4 py-3">Placed</th>
+              <th className="px-4 py-3">Customer</th>
+              <th className="px-4 py-3">Ship to</th>
+              <th className="px-4 py-3">Checkout shipping</th>
+              <th className="px-4 py-3">Status</th>
+              <th className="px-4 py-3">Shipping</th>
+              <th className="px-4 py-3 text-right">Total</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {orders.map((order) => (
+              <tr key={order.id} className="hover:bg-slate-50">
+                <td className="px-4 py-3">
+                  <input type="checkbox" name="orders" value={order.number} aria-label={`Select order ${formatOrderNumber(order.number)}`} />
+                </td>
+                <td className="px-4 py-3 font-medium">
+                  <Link href={`/orders/${order.number}`} className="text-brand-700 hover:underline">
+                    {formatOrderNumber(order.number)}
+                  </Link>
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-600"><StoreTime at={order.placedAt} /></td>
+                <td className="px-4 py-3">
+                  {order.customer.firstName} {order.customer.lastName}
+                  <div className="text-xs text-slate-500">{order.customer.email}</div>
+                </td>
+                <td className="px-4 py-3">{order.shipToCountry}</td>
+                <td className="px-4 py-3 text-slate-600">{order.checkoutShippingMethod ?? "—"}</td>
+                <td className="px-4 py-3">
+                  <OrderStatusBadge status={order.status} />
+                </td>
+                <td className="px-4 py-3">
+                  <TrackingBadge status={order.trackingSummary} />
+                </td>
+                <td className="px-4 py-3 text-right tabular-nums">{formatCents(order.totalCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm">
         {filters.cursor ? (
           <Link href={pageHref(filters)} className={buttonClass("ghost")}>

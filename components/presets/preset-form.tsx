@@ -33,12 +33,17 @@ export function PresetForm({ presetId, initial, onSaved, onCancel }: TProps) {
   const form = useForm<TPresetInput, unknown, TPreset>({ resolver: zodResolver(ZPreset), defaultValues: initial });
   const { register, formState } = form;
   const errors = formState.errors;
-  const [packagingType, weightOz] = useWatch({ control: form.control, name: ["packagingType", "weightOz"] });
+  const [packagingType, weightOz, labelFormat] = useWatch({ control: form.control, name: ["packagingType", "weightOz", "labelFormat"] });
   const action = useFormAction(form);
 
   // Only a Package has sides to enter: envelopes and flat rate boxes are their own size.
   function onPackagingChange(chosen: string) {
     if (chosen !== "package") form.setValue("dimensions", null, { shouldDirty: true });
+  }
+
+  // ZPL is 4" x 6" only: choosing it leaves 4 x 6 as the one size.
+  function onFormatChange(chosen: string) {
+    if (chosen === "zpl") form.setValue("labelSize", "size_4x6", { shouldDirty: true });
   }
 
   const submit = form.handleSubmit(async (preset) => {
@@ -48,7 +53,7 @@ export function PresetForm({ presetId, initial, onSaved, onCancel }: TProps) {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <fieldset disabled={formState.isSubmitting} className="grid gap-4 md:grid-cols-2">
+      <fieldset disabled={formState.isSubmitting} className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <div className="md:col-span-2">
           <Field label="Preset name" error={errors.name?.message} hint="Shown in the Shipping Wizard's Apply preset list.">
             <input maxLength={80} {...register("name")} />
@@ -81,13 +86,13 @@ export function PresetForm({ presetId, initial, onSaved, onCancel }: TProps) {
           </select>
         </Field>
         <Field label="Label format" error={errors.labelFormat?.message}>
-          <select {...register("labelFormat")}>
+          <select {...register("labelFormat", { onChange: (event: { target: { value: string } }) => onFormatChange(event.target.value) })}>
             {LABEL_FORMATS.map((format) => <option key={format.value} value={format.value}>{format.name}</option>)}
           </select>
         </Field>
-        <Field label="Label size" error={errors.labelSize?.message}>
+        <Field label="Label size" error={errors.labelSize?.message} hint={labelFormat === "zpl" ? "ZPL prints on 4 x 6 thermal labels only." : undefined}>
           <select {...register("labelSize")}>
-            {LABEL_SIZES.map((size) => <option key={size.value} value={size.value}>{size.name}</option>)}
+            {LABEL_SIZES.filter((size) => labelFormat !== "zpl" || size.value === "size_4x6").map((size) => <option key={size.value} value={size.value}>{size.name}</option>)}
           </select>
         </Field>
         <div className="space-y-2 text-sm md:col-span-2">

@@ -41,7 +41,7 @@ export function ReviewItemForm({ intentId, kind }: { intentId: string; kind: str
   return (
     <div className="space-y-3">
       {idLabel && (
-        <div className="grid gap-3 sm:grid-cols-3">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           <Field label={idLabel} error={fieldErrors.seraId}>
             <input value={fields.seraId} onChange={set("seraId")} autoComplete="off" />
           </Field>

@@ -5,13 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { formatCents, formatDate } from "@/lib/format";
 import { markRefundsCreditedAction } from "@/lib/refunds/actions";
 import type { TRefundRequestRow } from "@/lib/refunds/list-refund-requests";
 import { RejectRefundButton } from "./reject-refund-button";
 
-const STATE_TONES = { submitted: "blue", credited: "green", rejected: "red" } as const;
 
 /** Refund requests with their expected credit date; credits are marked one by one or in bulk, as SERA's report shows them. */
 export function RefundRequestsTable({ refunds, canChange }: { refunds: TRefundRequestRow[]; canChange: boolean }) {
@@ -93,9 +93,9 @@ export function RefundRequestsTable({ refunds, canChange }: { refunds: TRefundRe
                 <td className="py-2 pr-4 font-mono text-xs">{refund.trackingNumber ?? "—"}</td>
                 <td className="py-2 pr-4 text-right tabular-nums">{formatCents(refund.amountCents)}</td>
                 <td className="py-2 pr-4">
-                  <Badge tone={STATE_TONES[refund.state as keyof typeof STATE_TONES] ?? "gray"}>{refund.state}</Badge>{" "}
-                  {!refund.confirmedBySera && refund.state === "submitted" && <Badge tone="amber">awaiting SERA</Badge>}
-                  {refund.automatic && <Badge tone="gray">automatic</Badge>}
+                  <StatusBadge kind="refund" value={refund.state} />{" "}
+                  {!refund.confirmedBySera && refund.state === "submitted" && <Badge tone="amber">Void not yet confirmed by SERA</Badge>}
+                  {refund.automatic && <Badge tone="gray">Automatic</Badge>}
                   {refund.isTestLabel && <Badge tone="amber">Test label</Badge>}
                 </td>
                 <td className="py-2">

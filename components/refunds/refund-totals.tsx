@@ -9,7 +9,7 @@ export function RefundTotals({ totals }: { totals: TRefundTotals }) {
     { label: "Rejected", cents: totals.rejectedCents, count: totals.rejectedCount, tone: "text-red-800" },
   ];
   return (
-    <dl className="mb-6 grid gap-3 sm:grid-cols-3" data-testid="refund-totals">
+    <dl className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3" data-testid="refund-totals">
       {items.map((item) => (
         <div key={item.label} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{item.label}</dt>

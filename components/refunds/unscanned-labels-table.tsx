@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { formatCents } from "@/lib/format";
 import { requestRefundsAction } from "@/lib/refunds/actions";
 import type { TUnscannedLabel } from "@/lib/refunds/list-unscanned-labels";
+import { findMailClass } from "@/lib/shipping/mail-classes";
 import { DEADLINE_WARNING_DAYS } from "@/lib/refunds/zoned-days";
 
 type TOutcome = { tone: "success" | "error" | "warning"; lines: string[] };
@@ -110,7 +111,7 @@ export function UnscannedLabelsTable({ labels, canChange }: { labels: TUnscanned
                   </Link>
                 </td>
                 <td className="py-2 pr-4 font-mono text-xs">{label.trackingNumber ?? "—"}</td>
-                <td className="py-2 pr-4">{label.mailClass.replaceAll("_", " ")}</td>
+                <td className="py-2 pr-4">{findMailClass(label.mailClass)?.name ?? label.mailClass}</td>
                 <td className="py-2 pr-4 text-right tabular-nums">{label.ageDays === 0 ? "today" : `${label.ageDays} day${label.ageDays === 1 ? "" : "s"}`}</td>
                 <td className="py-2 pr-4 text-right tabular-nums">
                   {formatCents(label.postageCents)} {label.isTestLabel && <Badge tone="amber">Test</Badge>}

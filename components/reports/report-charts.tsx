@@ -25,7 +25,7 @@ export function ReportCharts({ report, mailClassNames }: { report: TPostageRepor
   );
 
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
       <ReportChartCard
         title="Postage spent per day, by mail class"
         csvName={`postage-spent-${suffix}`}

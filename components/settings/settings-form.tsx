@@ -13,6 +13,8 @@ import { updateStoreSettingsAction } from "@/lib/settings/actions";
 import { ZStoreSettingsForm, type TStoreSettingsForm, type TStoreSettingsValues } from "@/lib/settings/schemas";
 import { MAIL_CLASSES } from "@/lib/shipping/mail-classes";
 import { PACKAGING_TYPES } from "@/lib/shipping/package-types";
+import { useBalance } from "@/components/postage/use-balance";
+import { formatCents } from "@/lib/format";
 import { MoneyInput } from "./money-input";
 
 /** US zones first: the ones a US store picks from. */
@@ -26,6 +28,8 @@ export function SettingsForm({ initial, canChange }: { initial: TStoreSettingsFo
   const form = useForm<TStoreSettingsForm, unknown, TStoreSettingsValues>({ resolver: zodResolver(ZStoreSettingsForm), defaultValues: initial });
   const { register, formState } = form;
   const testMode = useWatch({ control: form.control, name: "testMode" });
+  // SERA's maximum balance bounds the refill amount (the server refuses more, at this field).
+  const maxBalanceCents = useBalance().data?.maxBalanceCents ?? null;
   const error = (field: Path<TStoreSettingsForm>) => formState.errors[field as keyof typeof formState.errors]?.message as string | undefined;
 
   async function onSubmit(values: TStoreSettingsValues) {
@@ -43,9 +47,9 @@ export function SettingsForm({ initial, canChange }: { initial: TStoreSettingsFo
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-6">
-      <fieldset disabled={!canChange || formState.isSubmitting} className="grid gap-6 lg:grid-cols-2">
+      <fieldset disabled={!canChange || formState.isSubmitting} className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Ship from">
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <Field label="Sender name" error={error("shipFromName")}><input {...register("shipFromName")} /></Field>
             <Field label="Company" error={error("shipFromCompany")}><input {...register("shipFromCompany")} /></Field>
             <div className="sm:col-span-2"><Field label="Street address" error={error("shipFromLine1")}><input {...register("shipFromLine1")} /></Field></div>
@@ -100,7 +104,13 @@ export function SettingsForm({ initial, canChange }: { initial: TStoreSettingsFo
             <label className="flex items-center gap-2"><input type="checkbox" {...register("autoRefillEnabled")} /> Refill the postage balance automatically</label>
             <div className="grid grid-cols-2 gap-3">
               <MoneyInput label="When the balance falls below" name="autoRefillThresholdCents" control={form.control} error={error("autoRefillThresholdCents")} />
-              <MoneyInput label="Add" name="autoRefillAmountCents" control={form.control} error={error("autoRefillAmountCents")} />
+              <MoneyInput
+                label="Add"
+                name="autoRefillAmountCents"
+                control={form.control}
+                error={error("autoRefillAmountCents")}
+                hint={maxBalanceCents === null ? undefined : `At most ${formatCents(maxBalanceCents)}, SERA's maximum balance.`}
+              />
             </div>
             <Field label="At most this many refills a day" error={error("autoRefillMaxPerDay")}>
               <input inputMode="numeric" className="w-32" {...register("autoRefillMaxPerDay", { setValueAs: asNumber })} />

@@ -6,11 +6,12 @@ import { useState, useTransition } from "react";
 import { BALANCE_QUERY_KEY } from "@/components/postage/use-balance";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formatCents, formatDate } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import { getShipmentHistoryAction, requestRefundAction } from "@/lib/refunds/actions";
 import { describeDaysLeft, refundDaysLeft } from "@/lib/refunds/refund-window";
 import type { THistoryEntry } from "@/lib/shipments/shipment-history";
 import { StoreTime } from "@/components/ui/store-time";
+import { statusWord } from "@/lib/status-words";
 
 /** What a row needs to offer refund, reprint and history. Dates are ISO strings. */
 export type TShipmentActionsShipment = {
@@ -22,6 +23,9 @@ export type TShipmentActionsShipment = {
   createdAt: string;
   manifestId: string | null;
   isTestLabel: boolean;
+  /** What the label was bought in: the reprint starts there. */
+  labelFormat: "pdf" | "png" | "zpl";
+  labelSize: "size_4x6" | "letter";
   refund: { requestedAt: string; amountCents: number; state: string } | null;
 };
 
@@ -35,7 +39,7 @@ export function ShipmentActions({ shipment, canChange }: { shipment: TShipmentAc
   return (
     <div className="flex w-56 flex-col gap-2 text-sm" data-testid={`shipment-actions-${shipment.id}`}>
       <RefundControl shipment={shipment} canChange={canChange} />
-      {(shipment.status === "label_created" || shipment.status === "refund_rejected") && <ReprintControl shipmentId={shipment.id} />}
+      {(shipment.status === "label_created" || shipment.status === "refund_rejected") && <ReprintControl shipmentId={shipment.id} boughtFormat={shipment.labelFormat} boughtSize={shipment.labelSize} />}
       <HistoryDisclosure shipmentId={shipment.id} />
     </div>
   );
@@ -55,8 +59,8 @@ function RefundControl({ shipment, canChange }: { shipment: TShipmentActionsShip
     const credited = refund.state === "credited";
     return (
       <p className="text-slate-700" data-testid="refund-state">
-        <span className="font-medium">{credited ? "Refund credited" : refund.state === "rejected" ? "Refund rejected" : "Refund requested"}</span>{" "}
-        {formatDate(new Date(refund.requestedAt))}, {formatCents(refund.amountCents)}
+        <span className="font-medium">{statusWord("refund", refund.state).word}</span>{" "}
+        <StoreTime at={refund.requestedAt} dayOnly />, {formatCents(refund.amountCents)}
         {credited ? "" : `, ${describeDaysLeft(refundDaysLeft(createdAt, new Date(refund.requestedAt)))} when requested`}
         {shipment.status === "refund_requested" ? " (awaiting SERA's confirmation)" : ""}
       </p>
@@ -65,7 +69,7 @@ function RefundControl({ shipment, canChange }: { shipment: TShipmentActionsShip
   if (shipment.status !== "label_created" || !canChange) return null;
   const daysLeft = refundDaysLeft(createdAt);
   if (shipment.manifestId) return <p className="text-xs text-slate-500">On a SCAN form: no refund.</p>;
-  if (daysLeft < 0) return <p className="text-xs text-slate-500">Printed {formatDate(createdAt)}: past the 28-day refund window.</p>;
+  if (daysLeft < 0) return <p className="text-xs text-slate-500">Printed <StoreTime at={createdAt} dayOnly />: past the 28-day refund window.</p>;
 
   function submit() {
     setError(null);
@@ -109,9 +113,11 @@ function RefundControl({ shipment, canChange }: { shipment: TShipmentActionsShip
   );
 }
 
-function ReprintControl({ shipmentId }: { shipmentId: string }) {
-  const [format, setFormat] = useState<(typeof FORMATS)[number]>("pdf");
-  const [size, setSize] = useState<(typeof SIZES)[number]>("4x6");
+function ReprintControl({ shipmentId, boughtFormat, boughtSize }: { shipmentId: string; boughtFormat: (typeof FORMATS)[number]; boughtSize: "size_4x6" | "letter" }) {
+  const [format, setFormat] = useState<(typeof FORMATS)[number]>(boughtFormat);
+  const [chosenSize, setSize] = useState<(typeof SIZES)[number]>(boughtSize === "letter" && boughtFormat !== "zpl" ? "letter" : "4x6");
+  // ZPL is for 4" x 6" thermal labels: choosing it leaves 4x6 as the only size.
+  const size = format === "zpl" ? "4x6" : chosenSize;
   const href = `/api/shipments/${shipmentId}/label?format=${format}&size=${size}`;
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -129,15 +135,16 @@ function ReprintControl({ shipmentId }: { shipmentId: string }) {
         Label size
       </label>
       <select id={`size-${shipmentId}`} className="rounded border border-slate-300 px-1 py-1 text-xs" value={size} onChange={(event) => setSize(event.target.value as typeof size)}>
-        {SIZES.map((value) => (
+        {SIZES.filter((value) => format !== "zpl" || value === "4x6").map((value) => (
           <option key={value} value={value}>
             {value === "letter" ? "Letter" : "4×6"}
           </option>
         ))}
       </select>
-      <a className="text-brand-700 hover:underline" href={href} target="_blank" rel="noreferrer">
+      <a className="text-brand-700 hover:underline" href={href} target="_blank" rel="noopener noreferrer">
         Reprint
       </a>
+      {format === "zpl" && <span className="w-full text-xs text-slate-500">ZPL prints on 4×6 thermal labels only.</span>}
     </div>
   );
 }

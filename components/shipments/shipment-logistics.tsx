@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
-import { formatDate } from "@/lib/format";
 import { isWebUrl } from "@/lib/sera/web-url";
-import { StoreTime } from "@/components/ui/store-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { StoreHours, StoreTime } from "@/components/ui/store-time";
 
 type TProps = {
   manifest: { seraManifestId: string; formUrl: string | null; createdAt: Date; labelCount: number } | null;
@@ -30,8 +29,7 @@ export function ShipmentLogistics({ manifest, pickup }: TProps) {
       {pickup ? (
         <p data-testid="shipment-pickup">
           USPS pickup <span className="font-mono">{pickup.seraPickupId}</span>{" "}
-          {pickup.status === "scheduled" ? <Badge tone="purple">Scheduled</Badge> : <Badge>Cancelled</Badge>} on {formatDate(pickup.windowStart)},{" "}
-          {pickup.windowStart.toISOString().slice(11, 16)}–{pickup.windowEnd.toISOString().slice(11, 16)} UTC
+          <StatusBadge kind="pickup" value={pickup.status} /> on <StoreTime at={pickup.windowStart} dayOnly />, <StoreHours start={pickup.windowStart} end={pickup.windowEnd} />
           {pickup.instructions && <span className="block text-slate-600">Instructions: {pickup.instructions}</span>}
           {pickup.cancelledAt && <span className="block text-slate-600">Cancelled <StoreTime at={pickup.cancelledAt} />.</span>}
           {pickup.status === "scheduled" && (

@@ -3,11 +3,11 @@ import { buttonClass } from "@/components/ui/button";
 import { SHIPMENT_STATUSES, SHIPMENT_STATUS_LABELS, type TShipmentListFilters } from "@/lib/shipments/parse-shipment-filters";
 import { MAIL_CLASSES } from "@/lib/shipping/mail-classes";
 
-const CONTROL = "block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
+const CONTROL = "block max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
 
 function Labelled({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
   return (
-    <div>
+    <div className="min-w-0 max-w-full">
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
       </label>

@@ -110,7 +110,7 @@ export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, toda
                 </td>
                 <td className="px-4 py-3">
                   <div className="flex flex-wrap gap-1">
-                    <ShipmentStatusBadge status={shipment.status} />
+                    <ShipmentStatusBadge status={shipment.status} refundState={shipment.refundRequest?.state} />
                     {shipment.isTestLabel && <Badge tone="amber">Test</Badge>}
                     {shipment.imported && <Badge>Imported</Badge>}
                     {shipment.manifestId && <Badge tone="blue">On SCAN form</Badge>}

@@ -31,7 +31,7 @@ export function ConnectStoreForm() {
       <p className="text-sm text-slate-600">
         In WooCommerce: Settings → Advanced → REST API → Add key, with Read/Write permission. Over HTTPS the key is sent with Basic auth; over plain HTTP each request is signed (OAuth 1.0a).
       </p>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="Name" error={errors.name?.message}>
           <input type="text" placeholder="My shop" {...form.register("name")} />
         </Field>

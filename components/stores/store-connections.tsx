@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { useActionRunner } from "@/components/shipments/use-action-mutation";
 import { disconnectStoreAction, storeSyncProgressAction, syncStoresNowAction } from "@/lib/stores/actions";
@@ -56,7 +56,7 @@ export function StoreConnections({ initial, canChange }: { initial: TStoreConnec
                   </p>
                 </div>
                 <div className="flex items-center gap-2">
-                  <Badge tone={connection.syncState === "failed" ? "red" : connection.syncState === "running" ? "blue" : "green"}>{connection.syncState === "idle" ? "synced" : connection.syncState}</Badge>
+                  <StatusBadge kind="storeSync" value={connection.syncState} />
                   {canChange && (
                     <Button variant="ghost" disabled={disconnect.pending} onClick={() => window.confirm(`Disconnect ${connection.name}? Its orders stay.`) && disconnect.run({ id: connection.id }, () => router.refresh())}>
                       Disconnect

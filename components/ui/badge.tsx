@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-
-type TTone = "gray" | "blue" | "green" | "amber" | "red" | "purple";
+import type { TTone } from "@/lib/status-words";
 
 const TONES: Record<TTone, string> = {
   gray: "bg-slate-100 text-slate-700 ring-slate-200",

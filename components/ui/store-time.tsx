@@ -2,6 +2,7 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 import { formatDateTime, formatDayIn } from "@/lib/format";
+import { formatHoursInZone } from "@/lib/shipping/time-zones";
 
 const StoreTimeZone = createContext("UTC");
 
@@ -23,4 +24,10 @@ export function StoreTime({ at, dayOnly = false }: { at: Date | string; dayOnly?
       {dayOnly ? formatDayIn(date, timeZone) : formatDateTime(date, timeZone)}
     </time>
   );
+}
+
+/** A window within one day in the store's hours, the zone named ("9:00 AM – 5:00 PM PST"). */
+export function StoreHours({ start, end }: { start: Date | string; end: Date | string }) {
+  const timeZone = useStoreTimeZone();
+  return <span suppressHydrationWarning>{formatHoursInZone(new Date(start), new Date(end), timeZone)}</span>;
 }

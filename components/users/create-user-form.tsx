@@ -34,7 +34,7 @@ export function CreateUserForm() {
 
   return (
     <form onSubmit={form.handleSubmit(submit)} noValidate className="space-y-4" aria-label="Add a user">
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <Field label="Name" error={errors.name?.message}>
           <input autoComplete="off" {...form.register("name")} />
         </Field>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useActionRunner } from "@/components/shipments/use-action-mutation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "@/lib/users/actions";
 import { OneTimePassword } from "./create-user-form";
@@ -35,7 +36,7 @@ export function UsersTable({ users, canChange, currentUserId, formatWhen }: { us
               <td className="px-4 py-3">{user.email}</td>
               <td className="px-4 py-3">
                 <span className="flex flex-wrap gap-1">
-                  <Badge tone={user.role === "admin" ? "blue" : "gray"}>{user.role === "admin" ? "Admin" : "Viewer"}</Badge>
+                  <StatusBadge kind="role" value={user.role} />
                   {user.deactivatedAt && <Badge>Deactivated</Badge>}
                 </span>
               </td>

@@ -38,7 +38,7 @@ export function CreateWebhookForm() {
         </Field>
         <fieldset>
           <legend className="mb-1 text-sm font-medium text-slate-700">Events</legend>
-          <div className="grid gap-1 sm:grid-cols-3">
+          <div className="grid grid-cols-1 gap-1 sm:grid-cols-3">
             {WEBHOOK_EVENTS.map((event) => (
               <label key={event} className="flex items-center gap-2 text-sm">
                 <input type="checkbox" value={event} {...form.register("events")} />

@@ -66,7 +66,7 @@ export function AddressEditor({ who, title, hint }: { who: TWho; title: string; 
     <section aria-label={title} className="space-y-3">
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
       {hint && <p className="text-xs text-slate-500">{hint}</p>}
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {FIELDS.map((field) => (
           <div key={field} className={field === "line1" || field === "line2" ? "sm:col-span-2" : undefined}>
             <Field label={`${title}: ${LABELS[field]}`} error={errors?.[field]?.message}>

@@ -42,43 +42,45 @@ export function ItemPicker({ items, onContinue }: { items: TWizardData["order"][
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">Tick the products in this shipment only. Items already shipped are not listed.</p>
-      <table className="min-w-full text-sm">
-        <thead className="text-left text-xs font-semibold uppercase text-slate-500">
-          <tr>
-            <th className="py-2 pr-4">Ship</th>
-            <th className="py-2 pr-4">Product</th>
-            <th className="py-2 pr-4 text-right">Left to ship</th>
-            <th className="py-2 pr-4">Quantity in this shipment</th>
-            <th className="py-2 pr-4 text-right">Unit weight</th>
-            <th className="py-2 text-right">Unit price</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {shippable.map((item) => (
-            <tr key={item.id}>
-              <td className="py-2 pr-4">
-                <input type="checkbox" aria-label={`Ship ${item.productName}`} checked={item.id in picked} onChange={() => toggle(item.id, item.remaining)} />
-              </td>
-              <td className="py-2 pr-4 font-medium">{item.productName}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{item.remaining}</td>
-              <td className="py-2 pr-4">
-                <input
-                  type="number"
-                  min={1}
-                  max={item.remaining}
-                  aria-label={`Quantity of ${item.productName}`}
-                  disabled={!(item.id in picked)}
-                  value={picked[item.id] ?? ""}
-                  onChange={(event) => setPicked((current) => ({ ...current, [item.id]: Number(event.target.value) }))}
-                  className="w-20 rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-100"
-                />
-              </td>
-              <td className="py-2 pr-4 text-right">{formatWeightOz(item.unitWeightOz)}</td>
-              <td className="py-2 text-right">{formatCents(item.unitPriceCents)}</td>
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <thead className="text-left text-xs font-semibold uppercase text-slate-500">
+            <tr>
+              <th className="py-2 pr-4">Ship</th>
+              <th className="py-2 pr-4">Product</th>
+              <th className="py-2 pr-4 text-right">Left to ship</th>
+              <th className="py-2 pr-4">Quantity in this shipment</th>
+              <th className="py-2 pr-4 text-right">Unit weight</th>
+              <th className="py-2 text-right">Unit price</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {shippable.map((item) => (
+              <tr key={item.id}>
+                <td className="py-2 pr-4">
+                  <input type="checkbox" aria-label={`Ship ${item.productName}`} checked={item.id in picked} onChange={() => toggle(item.id, item.remaining)} />
+                </td>
+                <td className="py-2 pr-4 font-medium">{item.productName}</td>
+                <td className="py-2 pr-4 text-right tabular-nums">{item.remaining}</td>
+                <td className="py-2 pr-4">
+                  <input
+                    type="number"
+                    min={1}
+                    max={item.remaining}
+                    aria-label={`Quantity of ${item.productName}`}
+                    disabled={!(item.id in picked)}
+                    value={picked[item.id] ?? ""}
+                    onChange={(event) => setPicked((current) => ({ ...current, [item.id]: Number(event.target.value) }))}
+                    className="w-20 rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-100"
+                  />
+                </td>
+                <td className="py-2 pr-4 text-right">{formatWeightOz(item.unitWeightOz)}</td>
+                <td className="py-2 text-right">{formatCents(item.unitPriceCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {error && <Alert tone="error">{error}</Alert>}
       <Button onClick={submit}>Continue</Button>
     </div>

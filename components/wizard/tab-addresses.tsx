@@ -15,7 +15,7 @@ export function TabAddresses({ international }: { international: boolean }) {
     <div className="space-y-6">
       {suspension && <Alert tone="error">{suspension.message}</Alert>}
       {nameProblem && <Alert tone="warning">{nameProblem}</Alert>}
-      <div className="grid gap-8 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-2">
         <AddressEditor who="shipFrom" title="Ship from" />
         <AddressEditor
           who="shipTo"

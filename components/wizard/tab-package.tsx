@@ -19,7 +19,7 @@ export function TabPackage({ matrix, international }: { matrix: TPackageMatrix; 
   const confirmations = deliveryConfirmationOptions(mailClass, packagingType);
   return (
     <div className="space-y-6">
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <MoneyInput label={international ? "Package value (required abroad)" : "Package value"} name="packageValueCents" control={form.control} error={errors.packageValueCents?.message} />
         <Field label="Package description" error={errors.description?.message}><input {...form.register("description")} /></Field>
         <Field label="Weight (ounces)" error={errors.weightOz?.message} hint={Number.isFinite(weightOz) && weightOz > 0 ? formatWeightOz(weightOz) : undefined}>

@@ -10,7 +10,7 @@ export function TabShipSettings({ shipDates, timeZone }: { shipDates: string[]; 
   const form = useFormContext<TBuyLabelInput>();
   const errors = form.formState.errors;
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       <div className="space-y-4">
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" {...form.register("flagAsShipped")} /> Flag this package as shipped (and e-mail the customer)

@@ -101,7 +101,7 @@ export function WizardForm({ data, matrix, presets, picked, canChange, onBack }:
         </p>
         {/* Every tab stays mounted, so switching tabs keeps everything typed. */}
         <div role="tabpanel" className="rounded-b-lg border border-t-0 border-slate-200 bg-white p-5">
-          <div hidden={tab !== "balance"}><TabAccountBalance canChange={canChange} onShowTab={setTab} quote={quote} /></div>
+          <div hidden={tab !== "balance"}><TabAccountBalance canChange={canChange} onShowTab={setTab} quote={quote} autoRefill={data.settings.testMode ? null : data.autoRefill} /></div>
           <div hidden={tab !== "label"}><TabLabelSettings destinationCountry={data.order.shipToCountry} /></div>
           <div hidden={tab !== "ship"}><TabShipSettings shipDates={data.shipDates} timeZone={data.timeZone} /></div>
           <div hidden={tab !== "addresses"}><TabAddresses international={data.international} /></div>

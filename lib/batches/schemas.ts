@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZOrderNumber } from "@/lib/orders/schemas";
-import { findMailClass } from "@/lib/shipping/mail-classes";
+import { findMailClass, labelSizeProblem } from "@/lib/shipping/mail-classes";
 import { PACKAGING_TYPES } from "@/lib/shipping/package-types";
 import { DELIVERY_CONFIRMATIONS, LABEL_FORMATS, LABEL_SIZES } from "@/lib/shipments/schemas";
 
@@ -50,7 +50,7 @@ export const ZBatchSettingsFields = z.object({
   notifyCustomer: z.boolean(),
 });
 
-type TServiceChoice = Pick<z.output<typeof ZBatchSettingsFields>, "mailClass" | "deliveryWithinDays" | "packagingType" | "dimensions">;
+type TServiceChoice = Pick<z.output<typeof ZBatchSettingsFields>, "mailClass" | "deliveryWithinDays" | "packagingType" | "dimensions" | "labelFormat" | "labelSize">;
 
 /** The rules across fields that batch settings and presets share, each at the field to change. */
 export function serviceChoiceProblems(settings: TServiceChoice, ctx: z.RefinementCtx) {
@@ -60,6 +60,8 @@ export function serviceChoiceProblems(settings: TServiceChoice, ctx: z.Refinemen
   if (settings.packagingType === "package" && !settings.dimensions) {
     ctx.addIssue({ code: "custom", path: ["dimensions"], message: "Enter the box's length, width and height in inches" });
   }
+  const sizeProblem = labelSizeProblem(settings.labelFormat, settings.labelSize);
+  if (sizeProblem) ctx.addIssue({ code: "custom", path: ["labelSize"], message: sizeProblem });
 }
 
 export const ZBatchSettings = ZBatchSettingsFields.superRefine(serviceChoiceProblems);

@@ -1,15 +1,10 @@
 import { z } from "zod";
+import { ORDER_STATUS_WORDS, wordsOf } from "@/lib/status-words";
 
 export const ORDER_STATUSES = ["pending", "processing", "partially_shipped", "shipped", "cancelled"] as const;
 export type TOrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const ORDER_STATUS_LABELS: Record<TOrderStatus, string> = {
-  pending: "Pending",
-  processing: "Processing",
-  partially_shipped: "Partially shipped",
-  shipped: "Shipped",
-  cancelled: "Cancelled",
-};
+export const ORDER_STATUS_LABELS: Record<TOrderStatus, string> = wordsOf(ORDER_STATUS_WORDS);
 
 export const ZOrderListFilters = z.object({
   q: z

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import type { TSeraClient } from "@/lib/sera/client";
+import { isoDateIn } from "@/lib/shipping/ship-dates";
+import { instantInZone, storeTimeZone } from "@/lib/shipping/time-zones";
 import { createAddFundsIntent, sendAddFunds, type TPostageReceipt } from "./add-postage";
 import { MIN_ADD_FUNDS_CENTS } from "./schemas";
 import { readStoreSettingsOrThrow } from "@/lib/settings/read-store-settings";
@@ -20,7 +22,7 @@ export type TAutoRefillOutcome =
 /**
  * Tops the balance up when auto-refill is on: after a label purchase leaves it under the
  * threshold, or before a purchase it cannot cover. At most `autoRefillMaxPerDay` refills per
- * UTC day, never above SERA's maximum balance. The decision and the intent row are made under a
+ * store day (its time zone), never above SERA's maximum balance. The decision and the intent row are made under a
  * lock on the settings row, so two purchases finishing together cause one refill, not two.
  */
 export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }: TAutoRefillOptions): Promise<TAutoRefillOutcome> {
@@ -35,7 +37,7 @@ export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }
   if (balance.maxBalanceCents !== null) amountCents = Math.min(amountCents, balance.maxBalanceCents - balance.availableCents);
   if (amountCents < MIN_ADD_FUNDS_CENTS) return { refilled: false, reason: "at_maximum" };
 
-  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const dayStart = storeDayStart(now, storeTimeZone(settings));
   const claim = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "StoreSettings" WHERE id = 1 FOR UPDATE`;
     const pending = await tx.purchaseIntent.count({ where: { kind: "add_funds", state: "pending", postagePurchase: { trigger: "automatic" } } });
@@ -52,14 +54,20 @@ export async function autoRefill({ db, sera, neededCents = 0, now = new Date() }
   return { refilled: true, receipt };
 }
 
-export type TAutoRefillRoom = { enabled: boolean; refillsLeft: number; amountCents: number; roomCents: number };
+export type TAutoRefillRoom = { enabled: boolean; refillsLeft: number; maxPerDay: number; amountCents: number; roomCents: number };
 
-/** What auto-refill may still add today (UTC day, as `autoRefill` counts): refills left times the refill amount. */
+/** Midnight of the store's day that `now` falls on. */
+function storeDayStart(now: Date, timeZone: string): Date {
+  return instantInZone(isoDateIn(now, timeZone), "00:00:00", timeZone);
+}
+
+/** What auto-refill may still add today (the store's day, as `autoRefill` counts): refills left times the refill amount. */
 export async function autoRefillRoomToday({ db, now = new Date() }: { db: TPrismaClient; now?: Date }): Promise<TAutoRefillRoom> {
   const settings = await readStoreSettingsOrThrow(db);
-  if (!settings.autoRefillEnabled) return { enabled: false, refillsLeft: 0, amountCents: settings.autoRefillAmountCents, roomCents: 0 };
-  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const maxPerDay = settings.autoRefillMaxPerDay;
+  if (!settings.autoRefillEnabled) return { enabled: false, refillsLeft: 0, maxPerDay, amountCents: settings.autoRefillAmountCents, roomCents: 0 };
+  const dayStart = storeDayStart(now, storeTimeZone(settings));
   const used = await db.postagePurchase.count({ where: { trigger: "automatic", state: { not: "failed" }, createdAt: { gte: dayStart } } });
-  const refillsLeft = Math.max(0, settings.autoRefillMaxPerDay - used);
-  return { enabled: true, refillsLeft, amountCents: settings.autoRefillAmountCents, roomCents: refillsLeft * settings.autoRefillAmountCents };
+  const refillsLeft = Math.max(0, maxPerDay - used);
+  return { enabled: true, refillsLeft, maxPerDay, amountCents: settings.autoRefillAmountCents, roomCents: refillsLeft * settings.autoRefillAmountCents };
 }

@@ -13,7 +13,7 @@ const ZPresetFields = ZPresetSettings.extend({
   name: z.string({ error: "Enter a name for the preset" }).trim().min(1, "Enter a name for the preset").max(MAX_PRESET_NAME, `The name is limited to ${MAX_PRESET_NAME} characters`),
 });
 
-type TPresetChoice = Pick<TPresetSettings, "mailClass" | "deliveryWithinDays" | "packagingType" | "dimensions" | "deliveryConfirmation">;
+type TPresetChoice = Pick<TPresetSettings, "mailClass" | "deliveryWithinDays" | "packagingType" | "dimensions" | "deliveryConfirmation" | "labelFormat" | "labelSize">;
 
 /**
  * The batch rules, and for a preset that names its mail class, the packaging and confirmation

@@ -7,6 +7,7 @@ import { recordShipmentEvent } from "@/lib/integrations/shipment-events";
 import { connectedSeraAccountOrThrow } from "@/lib/purchases/connected-account";
 import { createIntent, sendIntent } from "@/lib/purchases/protocol";
 import type { TPurchaseSera } from "@/lib/purchases/types";
+import { statusWord } from "@/lib/status-words";
 import { refundDaysLeft } from "./refund-window";
 import { voidPurchase, type TVoidIntentBody } from "./void-purchase";
 
@@ -57,7 +58,7 @@ export async function requestRefund(options: TRequestRefundOptions): Promise<TRe
     throw new AppError("CONFLICT", `A refund was already requested on ${formatDate(shipment.refundRequest.requestedAt)}.`);
   }
   if (shipment.status !== "label_created") {
-    throw new AppError("CONFLICT", `This label cannot be refunded: its status is ${shipment.status.replaceAll("_", " ")}.`);
+    throw new AppError("CONFLICT", `This label cannot be refunded: its status is “${statusWord("shipment", shipment.status).word}”.`);
   }
   if (shipment.manifest) {
     throw new AppError("CONFLICT", `This label is on SCAN form ${shipment.manifest.seraManifestId} and can no longer be refunded.`);

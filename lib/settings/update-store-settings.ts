@@ -1,5 +1,6 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
+import { formatCents } from "@/lib/format";
 import type { TSeraClient } from "@/lib/sera/client";
 import { defaultTimeZoneForState } from "@/lib/shipping/time-zones";
 import type { TStoreSettingsValues } from "./schemas";
@@ -9,7 +10,7 @@ const ADDRESS_FIELDS = ["shipFromLine1", "shipFromLine2", "shipFromCity", "shipF
 
 type TUpdateOptions = {
   db: TPrismaClient;
-  sera: Pick<TSeraClient, "validateAddress">;
+  sera: Pick<TSeraClient, "validateAddress" | "getBalance">;
   values: TStoreSettingsValues;
   actorId: string;
 };
@@ -24,6 +25,7 @@ export async function updateStoreSettings({ db, sera, values, actorId }: TUpdate
 
   const addressChanged = ADDRESS_FIELDS.some((field) => (current[field] ?? null) !== (values[field] ?? null));
   if (addressChanged) await checkShipFrom(sera, values, Boolean(current.seraConnectedAt));
+  if (values.autoRefillEnabled && current.seraConnectedAt) await checkRefillAmount(sera, values.autoRefillAmountCents);
 
   // A zone left unset follows the ship-from state; saving the form with that same default shown
   // keeps it unset (it is not a change), so a later move of the ship-from address moves the zone too.
@@ -41,6 +43,21 @@ export async function updateStoreSettings({ db, sera, values, actorId }: TUpdate
   ]);
   forgetStoreSettings();
   return { changed: changes.map((change) => change.field) };
+}
+
+/**
+ * A refill larger than SERA's maximum balance could never be bought: refused at the amount field,
+ * with the maximum from SERA's balance answer (`max_balance_amount_allowed`). When SERA does not
+ * answer or names no maximum, the amount is saved: each refill is capped at the room left anyway.
+ */
+async function checkRefillAmount(sera: TUpdateOptions["sera"], amountCents: number) {
+  const maxBalanceCents = await sera.getBalance().then(
+    (balance) => balance.maxBalanceCents,
+    () => null,
+  );
+  if (maxBalanceCents === null || amountCents <= maxBalanceCents) return;
+  const message = `Auto-refill can add at most ${formatCents(maxBalanceCents)}: that is SERA's maximum balance for this account. Enter ${formatCents(maxBalanceCents)} or less.`;
+  throw new AppError("INVALID_INPUT", message, { fieldErrors: { autoRefillAmountCents: message } });
 }
 
 async function checkShipFrom(sera: TUpdateOptions["sera"], values: TStoreSettingsValues, connected: boolean) {

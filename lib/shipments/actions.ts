@@ -20,6 +20,7 @@ export const refreshTrackingAction = defineAction({ schema: ZRefreshTracking, ac
 export const createScanFormAction = defineAction({ schema: ZCreateScanForm, access: "change" }, async (input, { user, db, sera }) => {
   const manifest = await createScanForm({ db, sera, shipmentIds: input.shipmentIds, actorId: user.id, timeZone: await getStoreTimeZone({ db }) });
   revalidatePath("/shipments");
+  revalidatePath("/scan-forms");
   return manifest;
 });
 

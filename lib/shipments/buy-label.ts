@@ -8,6 +8,8 @@ import { hashRequest } from "@/lib/purchases/request-hash";
 import type { TPurchaseSera, TTx } from "@/lib/purchases/types";
 import type { TLabelDocument } from "@/lib/sera/transform";
 import { isDomesticDestination } from "@/lib/shipping/international";
+import { validateShipDate } from "@/lib/shipping/ship-dates";
+import { storeTimeZone } from "@/lib/shipping/time-zones";
 import { labelPurchase, type TLabelIntentBody } from "./label-purchase";
 import { shippingRuleProblems, unitProblems } from "./label-rules";
 import { canonicalRequest, labelSpecOf } from "./label-spec";
@@ -46,7 +48,7 @@ export async function buyLabel(options: TBuyLabelOptions): Promise<TBoughtLabel>
 
   let intent: { id: string; fresh: boolean; written?: TWrittenIntent };
   try {
-    intent = await createLabelIntent(options, input, requestHash);
+    intent = await createLabelIntent({ ...options, now }, input, requestHash);
   } catch (error) {
     // A double click raced us to the same shipment: report that request's outcome instead.
     if (!isUniqueViolation(error)) throw error;
@@ -77,8 +79,8 @@ async function existingIntentFor(db: TPrismaClient | TTx, shipmentId: string, re
 }
 
 /**
- * One transaction under a row lock on the order: check the order, the units and the USPS rules,
- * then write the shipment (purchasing), its items, the "purchase_started" event and the intent.
+ * One transaction under a row lock on the order: check the order, the ship date in the store's own
+ * days (its time zone in Settings, else the ship-from state's), the units and the USPS rules, then write the shipment (purchasing), its items, the "purchase_started" event and the intent.
  * `fresh: false` means this shipment already has an intent (a second click, or a retry).
  */
 async function createLabelIntent(options: TBuyLabelOptions, input: TBuyLabel, requestHash: string) {
@@ -96,7 +98,12 @@ async function createLabelIntent(options: TBuyLabelOptions, input: TBuyLabel, re
       throw new AppError("SERA_NOT_CONNECTED", "Connect your Stamps.com/Endicia account on the Postage page first. Nothing was bought.");
     }
     const items = await tx.orderItem.findMany({ where: { orderId: order.id }, select: { id: true, productName: true, quantity: true } });
-    const fieldErrors = { ...(await unitProblems(tx, order.id, items, input)), ...shippingRuleProblems(input) };
+    const shipDateProblem = validateShipDate(input.shipDate, options.now ?? new Date(), storeTimeZone(settings));
+    const fieldErrors = {
+      ...(shipDateProblem ? { shipDate: shipDateProblem } : {}),
+      ...(await unitProblems(tx, order.id, items, input)),
+      ...shippingRuleProblems(input),
+    };
     if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", Object.values(fieldErrors)[0]!, { fieldErrors });
 
     await tx.shipment.create({

@@ -1,17 +1,12 @@
 import { z } from "zod";
 import { MAIL_CLASSES } from "@/lib/shipping/mail-classes";
+import { SHIPMENT_FILTER_WORDS } from "@/lib/status-words";
 
 export const SHIPMENT_STATUSES = ["purchasing", "label_created", "refund_requested", "refunded", "refund_rejected", "purchase_failed"] as const;
 export type TShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
-export const SHIPMENT_STATUS_LABELS: Record<TShipmentStatus, string> = {
-  purchasing: "Buying",
-  label_created: "Label created",
-  refund_requested: "Refund requested",
-  refunded: "Refunded",
-  refund_rejected: "Refund rejected",
-  purchase_failed: "Purchase failed",
-};
+/** The status filter's choices, in words (lib/status-words.ts). */
+export const SHIPMENT_STATUS_LABELS: Record<TShipmentStatus, string> = SHIPMENT_FILTER_WORDS;
 
 const SERVICE_TYPES = MAIL_CLASSES.map((mailClass) => mailClass.serviceType);
 

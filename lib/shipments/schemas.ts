@@ -4,6 +4,7 @@ import { validateShipDate, validateShipDateInAnyZone } from "@/lib/shipping/ship
 import { ZOrderNumber } from "@/lib/orders/schemas";
 import { domesticAddressProblems, isCountryCode } from "@/lib/shipping/countries";
 import { customsTotalsProblems } from "@/lib/shipping/customs";
+import { labelSizeProblem } from "@/lib/shipping/mail-classes";
 
 /**
  * What the wizard's Buy button sends: the shipment it made for this wizard session (so a double
@@ -107,6 +108,8 @@ export function makeZBuyLabel(today: () => Date = () => new Date(), timeZone?: s
     comments: optionalText(1000, "Comments are limited to 1,000 characters"),
   })
   .superRefine((label, ctx) => {
+    const sizeProblem = labelSizeProblem(label.labelFormat, label.labelSize);
+    if (sizeProblem) ctx.addIssue({ code: "custom", path: ["labelSize"], message: sizeProblem });
     if (!label.customs) return;
     for (const problem of customsTotalsProblems({ lines: label.customs.lines, packageValueCents: label.packageValueCents, weightOz: label.weightOz })) {
       ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });

@@ -151,3 +151,10 @@ export const LABEL_SIZES = [
   { value: "size_4x6", seraLabelSize: "4x6", name: '4" x 6" label' },
   { value: "letter", seraLabelSize: "letter", name: '8.5" x 11" letter paper' },
 ] as const;
+
+export const ZPL_SIZE_MESSAGE = 'ZPL labels print on 4" x 6" thermal labels only: choose 4 x 6, or PDF or PNG for letter paper';
+
+/** ZPL is the thermal printers' language and ShipDesk offers it on 4" x 6" labels only; null when the pair is fine. */
+export function labelSizeProblem(labelFormat: string, labelSize: string): string | null {
+  return labelFormat === "zpl" && labelSize !== "size_4x6" && labelSize !== "4x6" ? ZPL_SIZE_MESSAGE : null;
+}

@@ -1,6 +1,7 @@
 import { heldUnits, HOLDS_UNITS, RESTOCKED_RETURN_ITEMS } from "@/lib/orders/fulfilment";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
+import { autoRefillRoomToday } from "@/lib/postage/auto-refill";
 import { isDomesticDestination } from "@/lib/shipping/international";
 import { shipDateOptions } from "@/lib/shipping/ship-dates";
 import { storeTimeZone } from "@/lib/shipping/time-zones";
@@ -11,7 +12,7 @@ import { readStoreSettings } from "@/lib/settings/read-store-settings";
  * store's ship-from and defaults, the customer's checkout choice and the ship dates on offer.
  */
 export async function getWizardData({ db, orderNumber, now = new Date() }: { db: TPrismaClient; orderNumber: number; now?: Date }) {
-  const [order, settings] = await Promise.all([
+  const [order, settings, autoRefill] = await Promise.all([
     db.order.findUnique({
       where: { number: orderNumber },
       select: {
@@ -51,6 +52,7 @@ export async function getWizardData({ db, orderNumber, now = new Date() }: { db:
       },
     }),
     readStoreSettings(db),
+    autoRefillRoomToday({ db, now }).catch(() => null),
   ]);
   if (!order) return null;
   if (!settings) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");
@@ -86,6 +88,8 @@ export async function getWizardData({ db, orderNumber, now = new Date() }: { db:
     /** The store's days: "today" is today where the store is. */
     shipDates: shipDateOptions(now, timeZone),
     timeZone,
+    /** Whether auto-refill can still cover a label the balance does not: refills left in the store's day. */
+    autoRefill,
   };
 }
 

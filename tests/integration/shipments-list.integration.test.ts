@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/create-client";
-import { listShipments } from "@/lib/shipments/list-shipments";
+import { countFailedPurchases, listShipments } from "@/lib/shipments/list-shipments";
 import { parseShipmentFilters, type TShipmentListFilters } from "@/lib/shipments/parse-shipment-filters";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { createTestDatabase } from "../helpers/test-db";
@@ -74,6 +74,46 @@ describe("the Shipments list: filters and keyset pages", () => {
     const onShipDate = await listShipments({ db: db(), filters: { shipDate: "2026-03-04" }, pageSize: 100 });
     expect(onShipDate.shipments).toHaveLength(13);
     expect(onShipDate.shipments.every((s) => s.shipDate.toISOString().startsWith("2026-03-04"))).toBe(true);
+  });
+
+  it("leaves failed purchases out of the list unless the filter asks for them, each with SERA's refusal", async () => {
+    const order = await db().order.findFirstOrThrow({ select: { id: true } });
+    const failedId = randomUUID();
+    await db().shipment.create({
+      data: {
+        id: failedId,
+        orderId: order.id,
+        status: "purchase_failed",
+        mailClass: "usps_ground_advantage",
+        packagingType: "package",
+        weightOz: 16,
+        shipDate: new Date("2026-03-10T00:00:00Z"),
+        labelFormat: "pdf",
+        labelSize: "size_4x6",
+        isTestLabel: false,
+        isInternational: false,
+        createdAt: new Date("2026-03-20T12:00:00Z"),
+        purchaseIntent: {
+          create: {
+            kind: "label",
+            idempotencyKey: randomUUID(),
+            requestHash: "test",
+            requestBody: {},
+            state: "failed",
+            lastError: "Not enough postage: this label costs $8.50 and the balance is $1.00. Add postage and try again.",
+            seraAccountId: "acct-test",
+          },
+        },
+      },
+    });
+    const everyLabel = await listShipments({ db: db(), filters: {}, pageSize: 500 });
+    expect(everyLabel.shipments).toHaveLength(130);
+    expect(everyLabel.shipments.some((shipment) => shipment.id === failedId)).toBe(false);
+    const failed = await listShipments({ db: db(), filters: { status: "purchase_failed" } });
+    expect(failed.shipments.map((shipment) => [shipment.id, shipment.purchaseIntent?.lastError])).toEqual([
+      [failedId, "Not enough postage: this label costs $8.50 and the balance is $1.00. Add postage and try again."],
+    ]);
+    expect(await countFailedPurchases({ db: db() })).toBe(1);
   });
 
   it("reports a broken page link instead of guessing", async () => {

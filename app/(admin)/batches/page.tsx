@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BATCH_STATUS_WORDS } from "@/components/batches/batch-status-words";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -43,9 +42,7 @@ export default async function BatchesPage() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {batches.map((batch) => {
-                const [word, tone] = BATCH_STATUS_WORDS[batch.status];
-                return (
+              {batches.map((batch) => (
                   <tr key={batch.id} className="hover:bg-slate-50">
                     <td className="px-4 py-3 font-medium">
                       <Link href={`/batches/${batch.number}`} className="text-brand-700 hover:underline">
@@ -55,15 +52,14 @@ export default async function BatchesPage() {
                     </td>
                     <td className="whitespace-nowrap px-4 py-3 text-slate-600"><StoreTime at={batch.createdAt} /></td>
                     <td className="px-4 py-3">
-                      <Badge tone={tone}>{word}</Badge>
+                      <StatusBadge kind="batch" value={batch.status} />
                     </td>
                     <td className="px-4 py-3 text-right tabular-nums">{batch.orders}</td>
                     <td className="px-4 py-3 text-right tabular-nums">{batch.counts.bought}</td>
                     <td className="px-4 py-3 text-right tabular-nums">{batch.counts.failed + batch.counts.problem}</td>
                     <td className="px-4 py-3 text-right tabular-nums">{formatCents(batch.chargedCents)}</td>
                   </tr>
-                );
-              })}
+              ))}
             </tbody>
           </table>
         </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CancelPickupButton } from "@/components/shipments/cancel-pickup-button";
 import { formatPickupDay, PickupDayExplanation } from "@/components/shipments/pickup-day";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { canChange } from "@/lib/auth/policy";
@@ -42,7 +42,7 @@ export default async function PickupsPage() {
               title={
                 <span className="flex items-center gap-2">
                   Pickup <span className="font-mono">{pickup.seraPickupId}</span>
-                  {pickup.status === "scheduled" ? <Badge tone="purple">Scheduled</Badge> : <Badge>Cancelled</Badge>}
+                  <StatusBadge kind="pickup" value={pickup.status} />
                 </span>
               }
               actions={pickup.status === "scheduled" && canChange(user.role) ? <CancelPickupButton pickupId={pickup.id} seraPickupId={pickup.seraPickupId} /> : undefined}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ReviewItemForm } from "@/components/purchases/review-item-form";
 import { SeraHistoryLinks } from "@/components/purchases/sera-history-links";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { canChange } from "@/lib/auth/policy";
@@ -32,8 +32,8 @@ export default async function PurchasesToReviewPage() {
         <div className="space-y-4">
           {items.map((item) => (
             <section key={item.id} data-intent-id={item.id} data-key={item.idempotencyKey} aria-label={item.summary}>
-            <Card title={item.summary} actions={<Badge tone="amber">{item.kind.replace("_", " ")}</Badge>}>
-              <dl className="mb-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+            <Card title={item.summary} actions={<StatusBadge kind="purchaseKind" value={item.kind} />}>
+              <dl className="mb-4 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
                 <dt className="text-slate-500">Asked</dt>
                 <dd><StoreTime at={new Date(item.createdAt)} />{item.firstSentAt ? (
                   <>

@@ -17,6 +17,7 @@ import { formatCents, formatDate, formatOrderNumber, formatWeightOz } from "@/li
 import { connectedSeraAccount } from "@/lib/purchases/connected-account";
 import { getShipmentOrThrow } from "@/lib/shipments/get-shipment";
 import { findMailClass } from "@/lib/shipping/mail-classes";
+import { PACKAGING_TYPES } from "@/lib/shipping/package-types";
 import { StoreTime } from "@/components/ui/store-time";
 import { ShipmentReturns } from "@/components/returns/shipment-returns";
 
@@ -43,7 +44,8 @@ export default async function ShipmentPage({ params }: TProps) {
     ["Order", <Link key="order" href={`/orders/${order.number}`} className="text-brand-700 hover:underline">{formatOrderNumber(order.number)}</Link>],
     ["Ship to", `${order.shipToName}, ${order.shipToCity}${order.shipToState ? `, ${order.shipToState}` : ""}, ${order.shipToCountry}`],
     ["Service", findMailClass(shipment.mailClass)?.name ?? shipment.mailClass],
-    ["Packaging", shipment.packagingType.replaceAll("_", " ")],
+    ["Packaging", PACKAGING_TYPES[shipment.packagingType]?.name ?? shipment.packagingType.replaceAll("_", " ")],
+    ["Label file", `${shipment.labelFormat.toUpperCase()}, ${shipment.labelSize === "letter" ? "letter paper" : "4 × 6 in"}`],
     ["Weight", formatWeightOz(shipment.weightOz)],
     ["Ship date", formatDate(shipment.shipDate)],
     ["Postage", shipment.postageCents === null ? "—" : formatCents(shipment.postageCents)],
@@ -56,13 +58,21 @@ export default async function ShipmentPage({ params }: TProps) {
         title={`Shipment for order ${formatOrderNumber(order.number)}`}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <ShipmentStatusBadge status={shipment.status} />
+            <ShipmentStatusBadge status={shipment.status} refundState={shipment.refundRequest?.state} />
             {shipment.isTestLabel && <Badge tone="amber">Test label</Badge>}
             {shipment.imported && <Badge>Imported</Badge>}
           </span>
         }
         actions={<Link href="/shipments" className="text-sm text-brand-700 hover:underline">← All shipments</Link>}
       />
+      {shipment.status === "purchase_failed" && (
+        <div className="mb-4" data-testid="purchase-failed-reason">
+          <Alert tone="error">
+            This purchase failed: {shipment.purchaseIntent?.lastError ?? "SERA refused it; no reason was recorded."} No label exists and nothing was charged; the
+            items can be shipped again from the order.
+          </Alert>
+        </div>
+      )}
       {otherAccount && (
         <div className="mb-4">
           <Alert tone="warning">
@@ -71,7 +81,7 @@ export default async function ShipmentPage({ params }: TProps) {
           </Alert>
         </div>
       )}
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <div id="tracking" className="scroll-mt-4">
           <Card title="Tracking">
@@ -114,6 +124,8 @@ export default async function ShipmentPage({ params }: TProps) {
                 createdAt: shipment.createdAt.toISOString(),
                 manifestId: shipment.manifestId,
                 isTestLabel: shipment.isTestLabel,
+                labelFormat: shipment.labelFormat,
+                labelSize: shipment.labelSize,
                 refund: shipment.refundRequest && { ...shipment.refundRequest, requestedAt: shipment.refundRequest.requestedAt.toISOString() },
               }}
             />

@@ -5,6 +5,7 @@ import { isAppError } from "@/lib/errors";
 import { connectedSeraAccount } from "@/lib/purchases/connected-account";
 import { getSeraClient } from "@/lib/sera/client";
 import { recordLabelPrint } from "@/lib/shipments/shipment-history";
+import { labelSizeProblem } from "@/lib/shipping/mail-classes";
 
 const ZQuery = z.object({
   format: z.enum(["pdf", "png", "zpl"]).optional(),
@@ -34,8 +35,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (shipment.seraAccountId && connected && connected !== shipment.seraAccountId) {
       return text(409, `This label was bought on SERA account ${shipment.seraAccountId}, and account ${connected} is connected now. Connect account ${shipment.seraAccountId} on the Postage page to print it.`);
     }
+    // Unasked, a reprint comes in the format and size the label was bought in; ZPL is 4x6 only.
     const format = query.data.format ?? shipment.labelFormat;
-    const size = query.data.size ?? (shipment.labelSize === "letter" ? "letter" : "4x6");
+    const size = query.data.size ?? (format === "zpl" || shipment.labelSize !== "letter" ? "4x6" : "letter");
+    const sizeProblem = labelSizeProblem(format, size);
+    if (sizeProblem) return text(400, `Label size: ${sizeProblem}.`);
     const { documents } = await getSeraClient({ db }).reprintLabel(
       shipment.seraLabelId,
       { format, size, outputType: "base64" },
