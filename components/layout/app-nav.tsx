@@ -9,7 +9,6 @@ const LINKS = [
   { href: "/orders", label: "Orders" },
   { href: "/batches", label: "Batches" },
   { href: "/shipments", label: "Shipments" },
-  { href: "/scan-forms", label: "SCAN forms" },
   { href: "/pickups", label: "Pickups" },
   { href: "/postage", label: "Postage" },
   { href: "/refunds", label: "Refunds" },
