@@ -32,6 +32,8 @@ async function setMode(page: Page, mode: "Test Mode" | "Live Mode") {
   await page.goto("/settings");
   await page.getByRole("radio", { name: new RegExp(mode) }).check();
   await page.getByRole("button", { name: "Save settings" }).click();
+  // The save's answer first: a reload before it would read the settings as they were.
+  await expect(page.getByText(/^Saved: \d+ setting|^Nothing changed\./)).toBeVisible();
   await expect(appAlert(page)).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("radio", { name: new RegExp(mode) })).toBeChecked();
