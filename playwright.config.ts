@@ -6,7 +6,9 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** Milliseconds the app server's clock runs ahead (e2e/support/app-clock.cjs); specs write it. */
 export const E2E_CLOCK_FILE = path.join(os.tmpdir(), `shipdesk-e2e-clock-${E2E_PORT}`);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
-const LATE_SPECS = /\/(batches|presets|woocommerce-ship|returns|shipments-views)\.spec\.ts$/;
+const LATE_SPECS = /\/(presets|woocommerce-ship|returns|shipments-views)\.spec\.ts$/;
+/** Runs last: it makes SERA fail auto-refill and leaves the balance where its batch ended. */
+const LAST_SPECS = /\/batches\.spec\.ts$/;
 
 // Debian's Chromium: Playwright's own browser download is not available on these machines.
 export default defineConfig({
@@ -29,8 +31,9 @@ export default defineConfig({
   // Batches (and the WooCommerce shipping spec) buy live labels and add postage: they run after every other spec, whose checks of the
   // balance, the connection and the reports' sums start from the demo store as seeded.
   projects: [
-    { name: "chromium", use: { browserName: "chromium" }, testIgnore: LATE_SPECS },
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: [LATE_SPECS, LAST_SPECS] },
     { name: "chromium-late", use: { browserName: "chromium" }, testMatch: LATE_SPECS, dependencies: ["chromium"] },
+    { name: "chromium-last", use: { browserName: "chromium" }, testMatch: LAST_SPECS, dependencies: ["chromium-late"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

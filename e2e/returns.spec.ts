@@ -24,6 +24,8 @@ async function setLiveMode(page: Page, live: boolean) {
 test("create a return label from a shipment, see it charged after the emulator scans it, receive it back into stock", async ({ page }) => {
   await signIn(page, "admin");
   await connectSera(page);
+  // Its own postage, whatever earlier specs left: this spec buys one live label.
+  await control("POST", "/balance", { amount_available: 300 });
   await setLiveMode(page, true);
   try {
     const orderUrl = await openWizardWithUnitsLeft(page);

@@ -48,6 +48,10 @@ test("connect a WooCommerce store over HTTPS, sync, ship an imported order, and 
   const storeOrder = (id: number) => control<TStoreOrder>(standin.url, tls.ca, "GET", `/orders/${id}`);
   await signIn(page, "admin");
   await connectSera(page);
+  // Its own postage at SERA, whatever earlier specs left: this spec buys one live label.
+  const seraControl = `http://127.0.0.1:${Number(process.env.E2E_SERA_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1010)}/__control`;
+  const funded = await fetch(`${seraControl}/balance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ amount_available: 300 }) });
+  expect(funded.ok).toBe(true);
   await setMode(page, "Live Mode");
   try {
     await page.goto("/settings/stores");
