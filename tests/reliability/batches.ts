@@ -148,7 +148,7 @@ async function killedBatch(desk: BatchDesk, options: TBatchPhaseOptions) {
   });
 
   const buyAt = Date.now();
-  await desk.act("startBatchAction", { batchId: checked.id });
+  await desk.start(checked.id, checked.number);
   try {
     // Nothing but the page's poll from here: the batch must finish by itself.
     let finished: TBatchView;
@@ -199,7 +199,7 @@ async function postageRunsOut(desk: BatchDesk, options: TBatchPhaseOptions) {
   // The first read is Buy's own funding check, the second the worker's.
   await emulator.fault({ method: "GET", path: BALANCE_PATH, action: "delay", delay_ms: Math.min(1_000, options.seraTimeoutMs - 400), count: 2 });
   const buyAt = Date.now();
-  await desk.act("startBatchAction", { batchId: checked.id });
+  await desk.start(checked.id, checked.number);
   await emulator.control("POST", "/balance", { username: SERA_USERNAME, amount_available: halfCents / 100 });
   const balanceSetCents = halfCents - before;
 
