@@ -1,14 +1,12 @@
 import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
-import { AppError } from "@/lib/errors";
 import type { TAutoRefundSettingsValues } from "./schemas";
-import { forgetStoreSettings, readStoreSettings } from "@/lib/settings/read-store-settings";
+import { forgetStoreSettings, readStoreSettingsOrThrow } from "@/lib/settings/read-store-settings";
 
 /** Saves the automatic refund setting; each changed field is written to the audit trail. */
 export async function updateAutoRefundSettings({ db, values, actorId }: { db: TPrismaClient; values: TAutoRefundSettingsValues; actorId: string }) {
   return db.$transaction(async (tx) => {
-    const current = await readStoreSettings(tx);
-    if (!current) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");
+    const current = await readStoreSettingsOrThrow(tx);
     const changes = (Object.keys(values) as (keyof TAutoRefundSettingsValues)[])
       .filter((field) => current[field] !== values[field])
       .map((field) => ({ field, from: current[field], to: values[field] }));

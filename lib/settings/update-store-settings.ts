@@ -4,7 +4,7 @@ import { formatCents } from "@/lib/format";
 import type { TSeraClient } from "@/lib/sera/client";
 import { defaultTimeZoneForState } from "@/lib/shipping/time-zones";
 import type { TStoreSettingsValues } from "./schemas";
-import { forgetStoreSettings, readStoreSettings } from "@/lib/settings/read-store-settings";
+import { forgetStoreSettings, readStoreSettingsOrThrow } from "@/lib/settings/read-store-settings";
 
 const ADDRESS_FIELDS = ["shipFromLine1", "shipFromLine2", "shipFromCity", "shipFromState", "shipFromPostalCode"] as const;
 
@@ -20,8 +20,7 @@ type TUpdateOptions = {
  * first (labels are refused for an unverified origin); every changed field is recorded.
  */
 export async function updateStoreSettings({ db, sera, values, actorId }: TUpdateOptions) {
-  const current = await readStoreSettings(db);
-  if (!current) throw new AppError("NOT_FOUND", "The store has no settings yet. Run `npm run db:seed` to create them.");
+  const current = await readStoreSettingsOrThrow(db);
 
   const addressChanged = ADDRESS_FIELDS.some((field) => (current[field] ?? null) !== (values[field] ?? null));
   if (addressChanged) await checkShipFrom(sera, values, Boolean(current.seraConnectedAt));
