@@ -11,7 +11,7 @@ export const RETURN_STATUSES = ["requested", "in_transit", "received"] as const;
 
 export const ZReturnItem = z.object({
   orderItemId: z.uuid({ message: "Pick an item of this shipment" }),
-  quantity: z.coerce.number({ message: "Enter a whole number of units" }).int("Enter a whole number of units").min(0, "Cannot be negative"),
+  quantity: z.number({ message: "Enter a whole number of units" }).int("Enter a whole number of units").min(0, "Cannot be negative"),
 });
 
 export const ZCreateReturn = z
@@ -21,7 +21,7 @@ export const ZCreateReturn = z
     shipmentId: z.uuid({ message: "Pick a shipment" }),
     items: z.array(ZReturnItem).min(1, "Pick at least one item to return"),
     serviceType: z.enum(RETURN_SERVICES.map((service) => service.value) as [string, ...string[]], { message: "Pick a return service" }),
-    weightOz: z.coerce.number({ message: "Enter the weight in ounces" }).int("Enter whole ounces").min(1, "The parcel weighs at least 1 oz").max(1120, "USPS takes at most 70 lb (1120 oz)"),
+    weightOz: z.number({ message: "Enter the weight in ounces" }).int("Enter whole ounces").min(1, "The parcel weighs at least 1 oz").max(1120, "USPS takes at most 70 lb (1120 oz)"),
     reason: z.string().trim().max(200, "Keep the reason under 200 characters").optional(),
     emailCustomer: z.boolean().default(true),
   })

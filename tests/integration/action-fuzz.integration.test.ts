@@ -310,7 +310,7 @@ describe("bad input to every server action changes nothing", () => {
       orderBy: { number: "asc" },
       select: { number: true, shipToName: true, shipToLine1: true, shipToCity: true, shipToState: true, shipToPostalCode: true, items: { select: { id: true, quantity: true } } },
     });
-    const shipment = await db().shipment.findFirst({ where: { status: "label_created" }, select: { id: true } });
+    const shipment = await db().shipment.findFirst({ where: { status: "label_created" }, select: { id: true, items: { select: { orderItemId: true, quantity: true } } } });
     const refund = await db().refundRequest.findFirst({ select: { id: true } });
     const settings = await db().storeSettings.findUniqueOrThrow({ where: { id: 1 } });
     const address = { name: order.shipToName, line1: order.shipToLine1, city: order.shipToCity, state: order.shipToState ?? "CA", postalCode: order.shipToPostalCode, countryCode: "US" };
@@ -349,6 +349,19 @@ describe("bad input to every server action changes nothing", () => {
       ["createScanFormAction", { shipmentIds: [shipmentId] }],
       ["schedulePickupAction", { shipmentIds: [shipmentId], instructions: "Side door" }],
       ["cancelPickupAction", { pickupId: randomUUID() }],
+      [
+        "createReturnLabelAction",
+        {
+          returnId: randomUUID(),
+          shipmentId,
+          items: shipment?.items.map((item) => ({ orderItemId: item.orderItemId, quantity: item.quantity })) ?? [{ orderItemId: randomUUID(), quantity: 1 }],
+          serviceType: "usps_pay_on_use_return",
+          weightOz: 16,
+          emailCustomer: false,
+        },
+      ],
+      ["markReturnReceivedAction", { returnId: randomUUID(), restock: false }],
+      ["refreshReturnTrackingAction", { returnId: randomUUID() }],
       ["updateStoreSettingsAction", settings as unknown as Record<string, unknown>],
     ];
     for (const [name, base] of entries) bases.set(name, base);
