@@ -99,6 +99,8 @@ async function buyRows({ db, sera, batchId, concurrency }: { db: TPrismaClient; 
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
   await syncBuyingRows(db, batchId);
   await finishIfDone(db, batchId);
+  // Rows were funded as they went (Funding); the usual top-up after a purchase happens once, here.
+  if (!context.testMode) await autoRefill({ db, sera }).catch((error: unknown) => console.error("[batches] auto-refill after the batch", error));
 }
 
 /**
@@ -162,7 +164,7 @@ async function buyRow(context: TBuyContext, row: TClaimedRow): Promise<TRowOutco
     }
   }
   try {
-    const label = await buyLabel({ db, sera, input: { ...row.input, shipmentId: row.shipmentId } as TBuyLabelInput, actorId: context.createdById });
+    const label = await buyLabel({ db, sera, input: { ...row.input, shipmentId: row.shipmentId } as TBuyLabelInput, actorId: context.createdById, inBatch: true });
     funding.settle(reserved, label.isTestLabel ? 0 : label.postageCents);
     await markBought(db, row.id, label.postageCents, label.isTestLabel ? null : row.quotedCents);
     return "next";

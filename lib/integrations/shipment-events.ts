@@ -30,7 +30,8 @@ async function queueShipmentEvent(db: TRecordShipmentEventOptions["db"], shipmen
     select: { isTestLabel: true, trackingNumber: true, trackingStatus: true, mailClass: true, order: { select: { id: true, status: true, source: true, externalId: true } } },
   });
   const { order, isTestLabel } = shipment;
-  const payload = await shipmentPayload(db, shipmentId);
+  // Built only when an endpoint wants the event: most stores have none, and this runs after every label.
+  const payload = () => shipmentPayload(db, shipmentId);
   const key = event === "tracking_updated" ? `shipment:${shipmentId}:tracking:${shipment.trackingStatus ?? ""}` : `shipment:${shipmentId}:${event}`;
   await queueWebhookEvent({ db, type: `shipment.${event}`, key, payload, isTest: isTestLabel });
   const shipped = event === "label_created" && order.status === "shipped";

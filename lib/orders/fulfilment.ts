@@ -46,10 +46,15 @@ export function shippedStateOf(items: TOrderItemQuantity[], shipped: TShippedRow
 /**
  * After a label starts or stops counting as shipped, the order's status follows. Orders cancelled,
  * or never marked shipped (pending), are left alone; `markShipped` (a new live label flagged as
- * shipped) moves any order but a cancelled one forward.
+ * shipped) moves any order but a cancelled one forward. `trackingSummary` is written with the
+ * status, in the same statement, when the order ends up (partially) shipped.
  */
-export async function recomputeOrderStatus(tx: Prisma.TransactionClient, orderId: string, { markShipped = false } = {}): Promise<TShippedState | null> {
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, items: { select: { id: true, quantity: true } } } });
+export async function recomputeOrderStatus(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+  { markShipped = false, trackingSummary }: { markShipped?: boolean; trackingSummary?: string } = {},
+): Promise<TShippedState | null> {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, trackingSummary: true, items: { select: { id: true, quantity: true } } } });
   const movable = order.status === "shipped" || order.status === "partially_shipped" || (markShipped && order.status !== "cancelled");
   if (!movable) return null;
   const rows = await tx.shipmentItem.findMany({
@@ -57,7 +62,9 @@ export async function recomputeOrderStatus(tx: Prisma.TransactionClient, orderId
     select: { orderItemId: true, quantity: true },
   });
   const status = shippedStateOf(order.items, rows);
-  const trackingSummary = status === "processing" ? null : undefined;
-  if (status !== order.status) await tx.order.update({ where: { id: orderId }, data: { status, ...(trackingSummary === null ? { trackingSummary: null } : {}) } });
+  const summary = status === "processing" ? null : (trackingSummary ?? order.trackingSummary);
+  if (status !== order.status || summary !== order.trackingSummary) {
+    await tx.order.update({ where: { id: orderId }, data: { status, trackingSummary: summary }, select: { id: true } });
+  }
   return status;
 }

@@ -71,6 +71,28 @@ export function createIntentRow(tx: TTx, options: TCreateIntent): Promise<TWritt
 }
 
 /**
+ * A new intent as `createIntentRow` would write and return it, for a caller that writes it in a
+ * statement of its own (a label's, with its shipment). The body is the JSON the row will hold,
+ * so a first send sends exactly what a resend after a crash would read back.
+ */
+export function newIntentRow(options: Pick<TCreateIntent, "kind" | "body" | "seraAccountId" | "createdById">): TWrittenIntent {
+  return {
+    id: randomUUID(),
+    kind: options.kind,
+    idempotencyKey: randomUUID(),
+    requestBody: JSON.parse(JSON.stringify(options.body)) as Prisma.JsonValue,
+    seraAccountId: options.seraAccountId,
+    createdById: options.createdById,
+    shipmentId: null,
+    postagePurchaseId: null,
+    refundRequestId: null,
+    state: "pending",
+    lastError: null,
+    firstSentAt: null,
+  };
+}
+
+/**
  * For requests with no row of their own before SERA answers (pickups, SCAN forms): the same
  * request (same dedupe key) finds the same intent, so a retry or a second click sends the same
  * idempotency key instead of asking SERA twice.
@@ -96,18 +118,23 @@ type TSendOptions<TBody, TAnswer> = {
   now?: Date;
   /** The intent just written in this request (createIntentRow): saves reading it back. */
   written?: TWrittenIntent;
+  /** Sent by a batch, which keeps the balance funded itself (lib/batches): no top-up after each purchase. */
+  inBatch?: boolean;
 };
+
+/** `recorded`: this call recorded SERA's `answer`; false when the intent had succeeded before, or another sender recorded it. */
+export type TSendOutcome<TAnswer> = { recorded: true; answer: TAnswer } | { recorded: false };
 
 /**
  * Sends (or re-sends) an intent with its own key to the account it was made for, classifies the
  * outcome by the one rule (./outcome.ts) and records it. Resolves once the intent succeeded
  * (now or earlier); throws an AppError the admin can act on otherwise.
  */
-export async function sendIntent<TBody, TAnswer>(options: TSendOptions<TBody, TAnswer>): Promise<void> {
+export async function sendIntent<TBody, TAnswer>(options: TSendOptions<TBody, TAnswer>): Promise<TSendOutcome<TAnswer>> {
   const { db, handler, intentId } = options;
   const now = options.now ?? new Date();
   const intent = options.written?.id === intentId ? options.written : await db.purchaseIntent.findUniqueOrThrow({ where: { id: intentId }, select: INTENT_SELECT });
-  if (intent.state === "succeeded") return;
+  if (intent.state === "succeeded") return { recorded: false };
   if (intent.state === "failed") throw failedError(intent.lastError);
   if (intent.state === "needs_review") throw new AppError("CONFLICT", REVIEW_MESSAGE);
   if (handler.keyed && intent.firstSentAt && now.getTime() - intent.firstSentAt.getTime() > REPLAY_WINDOW_MS) {
@@ -135,7 +162,8 @@ export async function sendIntent<TBody, TAnswer>(options: TSendOptions<TBody, TA
   try {
     answer = await sendMending(options, body, intent.idempotencyKey, now);
   } catch (error) {
-    return handleFailure(options, intent, body, error, now);
+    await handleFailure(options, intent, body, error, now);
+    return { recorded: false };
   }
   let recorded: boolean;
   try {
@@ -146,9 +174,11 @@ export async function sendIntent<TBody, TAnswer>(options: TSendOptions<TBody, TA
     await db.purchaseIntent.update({ where: { id: intentId }, data: { lastError: message } }).catch(() => undefined);
     throw new AppError("SERA_UNAVAILABLE", message, { cause: error });
   }
-  if (recorded && handler.afterRecord) {
-    await handler.afterRecord({ db, sera: options.sera, body, now }).catch((error: unknown) => console.error(`[purchases] ${handler.kind}: after the record`, error));
+  if (!recorded) return { recorded: false };
+  if (handler.afterRecord) {
+    await handler.afterRecord({ db, sera: options.sera, body, now, inBatch: options.inBatch ?? false }).catch((error: unknown) => console.error(`[purchases] ${handler.kind}: after the record`, error));
   }
+  return { recorded: true, answer };
 }
 
 /** One send; a refusal the handler can mend (auto-refill) gets exactly one more send with the same key. */

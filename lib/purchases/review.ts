@@ -93,7 +93,7 @@ export async function resolveReviewedPurchase({
     await audit(tx, { actorId, intentId: intent.id, details: { ...input, outcome: "charged", kind: intent.kind, key: intent.idempotencyKey } });
   });
   if (sera && handler.afterRecord) {
-    await handler.afterRecord({ db, sera, body: intent.requestBody, now }).catch((error: unknown) => console.error("[purchases] after a reviewed record", error));
+    await handler.afterRecord({ db, sera, body: intent.requestBody, now, inBatch: false }).catch((error: unknown) => console.error("[purchases] after a reviewed record", error));
   }
   return { state: "succeeded" as const };
 }

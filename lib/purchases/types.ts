@@ -35,7 +35,7 @@ export type TPurchaseHandler<TBody = unknown, TAnswer = unknown> = {
   /** Inside the transaction that moved the intent to succeeded. */
   record(tx: TTx, options: { intent: TIntentRow; body: TBody; answer: TAnswer; now: Date }): Promise<void>;
   /** After the record committed, outside its transaction; a failure here never undoes the purchase. */
-  afterRecord?(options: { db: TPrismaClient; sera: TPurchaseSera; body: TBody; now: Date }): Promise<void>;
+  afterRecord?(options: { db: TPrismaClient; sera: TPurchaseSera; body: TBody; now: Date; inBatch: boolean }): Promise<void>;
   /** Inside the transaction that moved the intent to failed: free what the intent held. */
   release(tx: TTx, options: { intent: TIntentRow; body: TBody; message: string; now: Date }): Promise<void>;
   /**

@@ -3,10 +3,10 @@ import { readStoreSettings } from "@/lib/settings/read-store-settings";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { awaitIntent, createIntentRow, failedError, sendIntent, type TWrittenIntent } from "@/lib/purchases/protocol";
+import { awaitIntent, failedError, newIntentRow, sendIntent, type TWrittenIntent } from "@/lib/purchases/protocol";
 import { hashRequest } from "@/lib/purchases/request-hash";
 import type { TPurchaseSera, TTx } from "@/lib/purchases/types";
-import type { TLabelDocument } from "@/lib/sera/transform";
+import type { TLabelDocument, TPurchasedLabel } from "@/lib/sera/transform";
 import { isDomesticDestination } from "@/lib/shipping/international";
 import { validateShipDate } from "@/lib/shipping/ship-dates";
 import { storeTimeZone } from "@/lib/shipping/time-zones";
@@ -30,6 +30,8 @@ type TBuyLabelOptions = {
   input: TBuyLabelInput;
   actorId: string | null;
   now?: Date;
+  /** Bought by a batch, which funds its rows itself: no auto-refill after this label. */
+  inBatch?: boolean;
 };
 
 /**
@@ -38,12 +40,16 @@ type TBuyLabelOptions = {
  * BEFORE SERA is called; the protocol sends the intent's key to the account it was made for.
  */
 export async function buyLabel(options: TBuyLabelOptions): Promise<TBoughtLabel> {
-  const { db, sera, now = new Date() } = options;
-  const parsed = makeZBuyLabel(() => now).safeParse(options.input);
+  const parsed = makeZBuyLabel(() => options.now ?? new Date()).safeParse(options.input);
   if (!parsed.success) {
     throw new AppError("INVALID_INPUT", "Some label details need fixing.", { fieldErrors: fieldErrorsOf(parsed.error) });
   }
-  const input = parsed.data;
+  return buyCheckedLabel({ ...options, input: parsed.data });
+}
+
+/** `buyLabel` for input its caller already parsed with ZBuyLabel (a server action): no second parse. */
+export async function buyCheckedLabel(options: Omit<TBuyLabelOptions, "input"> & { input: TBuyLabel }): Promise<TBoughtLabel> {
+  const { db, sera, input, now = new Date() } = options;
   const requestHash = hashRequest(canonicalRequest(input));
 
   let intent: { id: string; fresh: boolean; written?: TWrittenIntent };
@@ -54,19 +60,24 @@ export async function buyLabel(options: TBuyLabelOptions): Promise<TBoughtLabel>
     if (!isUniqueViolation(error)) throw error;
     intent = { id: await existingIntentFor(db, input.shipmentId, requestHash), fresh: false };
   }
-  if (intent.fresh) await sendIntent({ db, sera, handler: labelPurchase, intentId: intent.id, now, written: intent.written });
-  else await continueExisting(options, intent.id);
+  if (intent.fresh) {
+    const sent = await sendIntent({ db, sera, handler: labelPurchase, intentId: intent.id, now, written: intent.written, inBatch: options.inBatch });
+    // This request recorded SERA's answer: the label is what SERA just sold, no need to read it back.
+    if (sent.recorded) return boughtFromAnswer(input.shipmentId, sent.answer as TPurchasedLabel, (intent.written!.requestBody as TLabelIntentBody).testMode);
+  } else {
+    await continueExisting({ ...options, now }, intent.id);
+  }
   return boughtLabel(db, input.shipmentId);
 }
 
 /** Pressing Buy again for a shipment already under way: resend a pending intent, or report its outcome. */
-async function continueExisting({ db, sera, now }: TBuyLabelOptions, intentId: string) {
+async function continueExisting({ db, sera, now, inBatch }: { db: TPrismaClient; sera: TPurchaseSera; now: Date; inBatch?: boolean }, intentId: string): Promise<void> {
   const intent = await db.purchaseIntent.findUniqueOrThrow({ where: { id: intentId }, select: { state: true, lastError: true, firstSentAt: true } });
   if (intent.state === "succeeded") return;
   if (intent.state === "failed") throw failedError(intent.lastError);
   // Never sent yet: its first sender is on it. Sent before: the same key again is safe.
   if (intent.state === "pending" && !intent.firstSentAt) return awaitIntent(db, intentId, { pendingMessage: labelPurchase.pendingMessage });
-  return sendIntent({ db, sera, handler: labelPurchase, intentId, now });
+  await sendIntent({ db, sera, handler: labelPurchase, intentId, now, inBatch });
 }
 
 async function existingIntentFor(db: TPrismaClient | TTx, shipmentId: string, requestHash: string): Promise<string> {
@@ -78,78 +89,95 @@ async function existingIntentFor(db: TPrismaClient | TTx, shipmentId: string, re
   return intent.id;
 }
 
+type TLockedOrder = { id: string; status: string; intentId: string | null; items: { id: string; productName: string; quantity: number }[] };
+
 /**
  * One transaction under a row lock on the order: check the order, the ship date in the store's own
- * days (its time zone in Settings, else the ship-from state's), the units and the USPS rules, then write the shipment (purchasing), its items, the "purchase_started" event and the intent.
+ * days (its time zone in Settings, else the ship-from state's), the units and the USPS rules, then
+ * write the shipment (purchasing), its items, the "purchase_started" event and the intent.
  * `fresh: false` means this shipment already has an intent (a second click, or a retry).
+ * The order, its items and an intent already made for this shipment come in the statement that
+ * takes the lock; everything is written in one more: the money path's database time is mostly
+ * round trips, not work.
  */
-async function createLabelIntent(options: TBuyLabelOptions, input: TBuyLabel, requestHash: string) {
-  const { db, actorId } = options;
+async function createLabelIntent(options: TBuyLabelOptions & { now: Date }, input: TBuyLabel, requestHash: string) {
+  const { db, actorId, now } = options;
+  const settings = await readStoreSettings(db);
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string; status: string }[]>`SELECT id, status::text AS status FROM "Order" WHERE number = ${input.orderNumber} FOR UPDATE`;
-    const order = locked[0];
+    const [order] = await tx.$queryRaw<TLockedOrder[]>`
+      SELECT o.id, o.status::text AS status,
+        (SELECT intent.id FROM "PurchaseIntent" AS intent WHERE intent."shipmentId" = ${input.shipmentId}::uuid) AS "intentId",
+        (SELECT COALESCE(json_agg(json_build_object('id', item.id, 'productName', item."productName", 'quantity', item.quantity)), '[]'::json)
+           FROM "OrderItem" AS item WHERE item."orderId" = o.id) AS items
+      FROM "Order" AS o WHERE o.number = ${input.orderNumber} FOR UPDATE OF o`;
     if (!order) throw new AppError("NOT_FOUND", `Order #${input.orderNumber} does not exist.`);
-    const already = await tx.purchaseIntent.findUnique({ where: { shipmentId: input.shipmentId }, select: { id: true } });
-    if (already) return { id: await existingIntentFor(tx, input.shipmentId, requestHash), fresh: false };
+    if (order.intentId) return { id: await existingIntentFor(tx, input.shipmentId, requestHash), fresh: false };
     if (order.status === "cancelled") throw new AppError("CONFLICT", `Order #${input.orderNumber} is cancelled: it cannot be shipped.`);
 
-    const settings = await readStoreSettings(tx);
     if (!settings?.seraConnectedAt || !settings.seraAccountId) {
       throw new AppError("SERA_NOT_CONNECTED", "Connect your Stamps.com/Endicia account on the Postage page first. Nothing was bought.");
     }
-    const items = await tx.orderItem.findMany({ where: { orderId: order.id }, select: { id: true, productName: true, quantity: true } });
-    const shipDateProblem = validateShipDate(input.shipDate, options.now ?? new Date(), storeTimeZone(settings));
+    const shipDateProblem = validateShipDate(input.shipDate, now, storeTimeZone(settings));
     const fieldErrors = {
       ...(shipDateProblem ? { shipDate: shipDateProblem } : {}),
-      ...(await unitProblems(tx, order.id, items, input)),
+      ...(await unitProblems(tx, order.id, order.items, input)),
       ...shippingRuleProblems(input),
     };
     if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", Object.values(fieldErrors)[0]!, { fieldErrors });
 
-    await tx.shipment.create({
-      data: {
-        id: input.shipmentId,
-        orderId: order.id,
-        status: "purchasing",
-        mailClass: input.mailClass,
-        packagingType: input.packagingType,
-        weightOz: input.weightOz,
-        lengthIn: input.dimensions?.lengthIn ?? null,
-        widthIn: input.dimensions?.widthIn ?? null,
-        heightIn: input.dimensions?.heightIn ?? null,
-        shipDate: new Date(`${input.shipDate}T00:00:00Z`),
-        insuredValueCents: input.insuredValueCents ?? null,
-        deliveryConfirmation: input.deliveryConfirmation,
-        labelFormat: input.labelFormat,
-        labelSize: input.labelSize,
-        isTestLabel: settings.testMode,
-        isInternational: !isDomesticDestination(input.shipTo.countryCode),
-        flagAsShipped: input.flagAsShipped,
-        notifyCustomer: input.notifyCustomer ?? true,
-        comments: input.comments ?? null,
-        createdById: actorId,
-        items: { create: input.items.map((item) => ({ orderItemId: item.orderItemId, quantity: item.quantity })) },
-        events: {
-          create: {
-            type: "purchase_started",
-            actorId,
-            details: { description: input.description, packageValueCents: input.packageValueCents, referenceNumber: input.referenceNumber },
-          },
-        },
-      },
-      select: { id: true },
-    });
     const body: TLabelIntentBody = { orderId: order.id, orderNumber: input.orderNumber, shipmentId: input.shipmentId, spec: labelSpecOf(input), testMode: settings.testMode };
-    const written = await createIntentRow(tx, {
-      kind: "label",
-      body,
-      requestHash,
-      seraAccountId: settings.seraAccountId,
-      createdById: actorId,
-      links: { shipmentId: input.shipmentId },
-    });
+    const written = await writeLabelIntent(tx, { input, orderId: order.id, body, requestHash, seraAccountId: settings.seraAccountId, actorId, testMode: settings.testMode });
     return { id: written.id, fresh: true, written };
   });
+}
+
+type TWriteLabelIntent = { input: TBuyLabel; orderId: string; body: TLabelIntentBody; requestHash: string; seraAccountId: string; actorId: string | null; testMode: boolean };
+
+/** The shipment (purchasing), its items, its "purchase_started" event and the label's intent, in one statement. */
+async function writeLabelIntent(tx: TTx, { input, orderId, body, requestHash, seraAccountId, actorId, testMode }: TWriteLabelIntent): Promise<TWrittenIntent> {
+  const intent: TWrittenIntent = {
+    ...newIntentRow({ kind: "label", body, seraAccountId, createdById: actorId }),
+    shipmentId: input.shipmentId,
+  };
+  const at = new Date();
+  const items = JSON.stringify(input.items.map((item) => ({ orderItemId: item.orderItemId, quantity: item.quantity })));
+  const details = JSON.stringify({ description: input.description, packageValueCents: input.packageValueCents, referenceNumber: input.referenceNumber });
+  const dimensions = input.dimensions;
+  await tx.$executeRaw`
+    WITH shipment AS (
+      INSERT INTO "Shipment" (id, "orderId", status, "mailClass", "packagingType", "weightOz", "lengthIn", "widthIn", "heightIn", "shipDate",
+        "insuredValueCents", "deliveryConfirmation", "labelFormat", "labelSize", "isTestLabel", "isInternational", "flagAsShipped",
+        "notifyCustomer", comments, "createdById", "createdAt", "updatedAt")
+      VALUES (${input.shipmentId}::uuid, ${orderId}::uuid, 'purchasing', ${input.mailClass}, ${input.packagingType}, ${input.weightOz},
+        ${dimensions?.lengthIn ?? null}::int, ${dimensions?.widthIn ?? null}::int, ${dimensions?.heightIn ?? null}::int, ${input.shipDate}::date,
+        ${input.insuredValueCents ?? null}::int, ${input.deliveryConfirmation}, ${input.labelFormat}::"LabelFormat", ${input.labelSize}::"LabelSize",
+        ${testMode}, ${!isDomesticDestination(input.shipTo.countryCode)}, ${input.flagAsShipped},
+        ${input.notifyCustomer ?? true}, ${input.comments ?? null}::text, ${actorId}::uuid, ${at}, ${at})
+      RETURNING id
+    ), items AS (
+      INSERT INTO "ShipmentItem" (id, "shipmentId", "orderItemId", quantity)
+      SELECT gen_random_uuid(), shipment.id, item."orderItemId"::uuid, item.quantity
+      FROM shipment, json_to_recordset(${items}::json) AS item("orderItemId" text, quantity int)
+    ), event AS (
+      INSERT INTO "ShipmentEvent" ("shipmentId", at, type, "actorId", details)
+      SELECT shipment.id, ${at}, 'purchase_started', ${actorId}::uuid, ${details}::jsonb FROM shipment
+    )
+    INSERT INTO "PurchaseIntent" (id, kind, "idempotencyKey", "requestHash", "requestBody", state, attempts, "shipmentId", "seraAccountId", "createdById", "createdAt", "updatedAt")
+    SELECT ${intent.id}::uuid, 'label', ${intent.idempotencyKey}::uuid, ${requestHash}, ${JSON.stringify(intent.requestBody)}::jsonb, 'pending', 0,
+      shipment.id, ${seraAccountId}, ${actorId}::uuid, ${at}, ${at}
+    FROM shipment`;
+  return intent;
+}
+
+function boughtFromAnswer(shipmentId: string, label: TPurchasedLabel, testMode: boolean): TBoughtLabel {
+  return {
+    shipmentId,
+    trackingNumber: label.trackingNumber,
+    labelId: label.labelId,
+    postageCents: testMode ? 0 : (label.totalCents ?? 0),
+    isTestLabel: testMode,
+    documents: label.documents,
+  };
 }
 
 async function boughtLabel(db: TPrismaClient, shipmentId: string): Promise<TBoughtLabel> {

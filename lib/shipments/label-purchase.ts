@@ -35,31 +35,25 @@ export const labelPurchase: TPurchaseHandler<TLabelIntentBody, TPurchasedLabel> 
   async record(tx, { intent, body, answer: label }) {
     // Postage is what SERA priced the label at (shipment_cost.total_amount); a test label costs nothing.
     const postageCents = body.testMode ? 0 : label.totalCents;
-    const shipment = await tx.shipment.update({
-      where: { id: body.shipmentId },
-      data: {
-        status: "label_created",
-        seraLabelId: label.labelId,
-        seraAccountId: intent.seraAccountId,
-        trackingNumber: label.trackingNumber,
-        postageCents,
-        isTestLabel: body.testMode,
-        events: {
-          create: {
-            type: "label_created",
-            actorId: intent.createdById,
-            details: { labelId: label.labelId, trackingNumber: label.trackingNumber, postageCents, documents: label.documents },
-          },
-        },
-      },
-      select: { flagAsShipped: true, notifyCustomer: true, comments: true, mailClass: true },
-    });
+    const at = new Date();
+    const details = JSON.stringify({ labelId: label.labelId, trackingNumber: label.trackingNumber, postageCents, documents: label.documents });
+    // The shipment and its "label_created" event in one statement.
+    const [shipment] = await tx.$queryRaw<{ flagAsShipped: boolean; notifyCustomer: boolean; comments: string | null; mailClass: string }[]>`
+      WITH updated AS (
+        UPDATE "Shipment" SET status = 'label_created', "seraLabelId" = ${label.labelId}, "seraAccountId" = ${intent.seraAccountId},
+          "trackingNumber" = ${label.trackingNumber}::text, "postageCents" = ${postageCents}::int, "isTestLabel" = ${body.testMode}, "updatedAt" = ${at}
+        WHERE id = ${body.shipmentId}::uuid
+        RETURNING id, "flagAsShipped", "notifyCustomer", comments, "mailClass"
+      ), event AS (
+        INSERT INTO "ShipmentEvent" ("shipmentId", at, type, "actorId", details)
+        SELECT id, ${at}, 'label_created', ${intent.createdById}::uuid, ${details}::jsonb FROM updated
+      )
+      SELECT "flagAsShipped", "notifyCustomer", comments, "mailClass" FROM updated`;
+    if (!shipment) throw new Error(`Shipment ${body.shipmentId} of a label intent is missing`);
     // A test label is a trial: it never ships an order and never e-mails a customer.
     if (body.testMode || !shipment.flagAsShipped) return;
-    const state = await recomputeOrderStatus(tx, body.orderId, { markShipped: true });
-    if (!state || state === "processing") return;
-    await tx.order.update({ where: { id: body.orderId }, data: { trackingSummary: "awaiting_shipment" } });
-    if (!shipment.notifyCustomer) return;
+    const state = await recomputeOrderStatus(tx, body.orderId, { markShipped: true, trackingSummary: "awaiting_shipment" });
+    if (!state || state === "processing" || !shipment.notifyCustomer) return;
     await queueShippedEmail(tx, {
       orderId: body.orderId,
       shipmentId: body.shipmentId,
@@ -70,10 +64,10 @@ export const labelPurchase: TPurchaseHandler<TLabelIntentBody, TPurchasedLabel> 
     });
   },
 
-  /** Webhooks and the store hear of the label (queued, never sent inline); then the balance may need a top-up. */
-  async afterRecord({ db, sera, body, now }) {
+  /** Webhooks and the store hear of the label (queued, never sent inline); then the balance may need a top-up (a batch tops up once, at its end). */
+  async afterRecord({ db, sera, body, now, inBatch }) {
     await recordShipmentEvent({ db, shipmentId: body.shipmentId, event: "label_created" });
-    if (!body.testMode) await autoRefill({ db, sera, now });
+    if (!body.testMode && !inBatch) await autoRefill({ db, sera, now });
   },
 
   async release(tx, { body, message }) {

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/action-client";
-import { buyLabel } from "@/lib/shipments/buy-label";
+import { buyCheckedLabel } from "@/lib/shipments/buy-label";
 import { addressOf } from "@/lib/shipments/label-spec";
 import { ZBuyLabel } from "@/lib/shipments/schemas";
 import { chargeDifferenceNotice } from "./charge-difference";
@@ -34,7 +34,8 @@ export const buyLabelAction = defineAction({ schema: ZBuyLabelOnQuote, access: "
   // No revalidatePath: it would render the wizard page again into this answer (a SERA call and
   // ~30 ms), and the wizard shows the label from this result. Pages are dynamic, so the order
   // page the admin goes to next is rendered fresh.
-  const bought = await buyLabel({ db, sera, input, actorId: user.id });
+  // `input` was parsed by this action's schema (ZBuyLabel with the quote): not parsed again.
+  const bought = await buyCheckedLabel({ db, sera, input, actorId: user.id });
   const chargeNotice = bought.isTestLabel || !quote ? null : chargeDifferenceNotice({ quotedCents: quote.totalCents, chargedCents: bought.postageCents });
   return { shipmentId: bought.shipmentId, trackingNumber: bought.trackingNumber, postageCents: bought.postageCents, isTestLabel: bought.isTestLabel, chargeNotice };
 });
