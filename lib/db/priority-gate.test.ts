@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { runInBackground } from "./background";
 import { PriorityGate } from "./priority-gate";
 
@@ -25,7 +25,13 @@ describe("the embedded database's priority gate", () => {
     expect(order).toEqual(["start batch 1", "start page", "start batch 2", "start batch 3"]);
   });
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("holds background work while pages keep querying, and lets it through once they are quiet", async () => {
+    // The page's 2 ms pauses must stay under the gate's quiet window however busy the machine is: a fake clock.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
     const gate = new PriorityGate();
     const order: string[] = [];
     const page = (async () => {
@@ -34,8 +40,9 @@ describe("the embedded database's priority gate", () => {
         await sleep(2);
       }
     })();
-    await sleep(1);
+    await vi.advanceTimersByTimeAsync(1);
     const batch = gate.run(async () => void order.push("batch"), true);
+    await vi.advanceTimersByTimeAsync(100);
     await Promise.all([page, batch]);
     expect(order).toEqual(["page 1", "page 2", "page 3", "page 4", "batch"]);
   });

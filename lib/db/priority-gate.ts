@@ -1,4 +1,3 @@
-import { performance } from "node:perf_hooks";
 import type { PGlite } from "@electric-sql/pglite";
 import { isBackground } from "./background";
 
