@@ -1,11 +1,19 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import { queueStorePush } from "./queue-store-push";
 import { queueWebhookEvent } from "./queue-webhook-event";
 import { orderPayload, shipmentPayload, trackingUrl } from "./representations";
 import type { TShipmentEvent } from "./schemas";
 import { findMailClass } from "@/lib/shipping/mail-classes";
+
+type TShipmentWithOrder = {
+  isTestLabel: boolean;
+  trackingNumber: string | null;
+  trackingStatus: string | null;
+  mailClass: string;
+  order: { id: string; status: OrderStatus; source: string; externalId: string | null };
+};
 
 type TRecordShipmentEventOptions = { db: TPrismaClient | Prisma.TransactionClient; shipmentId: string; event: TShipmentEvent };
 
@@ -25,10 +33,12 @@ export async function recordShipmentEvent({ db, shipmentId, event }: TRecordShip
 }
 
 async function queueShipmentEvent(db: TRecordShipmentEventOptions["db"], shipmentId: string, event: TShipmentEvent) {
-  const shipment = await db.shipment.findUniqueOrThrow({
-    where: { id: shipmentId },
-    select: { isTestLabel: true, trackingNumber: true, trackingStatus: true, mailClass: true, order: { select: { id: true, status: true, source: true, externalId: true } } },
-  });
+  // One statement for the shipment and its order: this runs after every label.
+  const [shipment] = await db.$queryRaw<TShipmentWithOrder[]>`
+    SELECT s."isTestLabel", s."trackingNumber", s."trackingStatus", s."mailClass",
+      json_build_object('id', o.id, 'status', o.status, 'source', o.source, 'externalId', o."externalId") AS "order"
+    FROM "Shipment" AS s JOIN "Order" AS o ON o.id = s."orderId" WHERE s.id = ${shipmentId}::uuid`;
+  if (!shipment) throw new Error(`Shipment ${shipmentId} does not exist`);
   const { order, isTestLabel } = shipment;
   // Built only when an endpoint wants the event: most stores have none, and this runs after every label.
   const payload = () => shipmentPayload(db, shipmentId);

@@ -12,10 +12,10 @@ export async function queueShippedEmail(
   tx: Prisma.TransactionClient,
   options: { orderId: string; shipmentId: string; trackingNumber: string | null; mailClass: string; comments: string | null; inPart: boolean },
 ) {
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: options.orderId },
-    select: { number: true, customer: { select: { email: true, firstName: true } } },
-  });
+  const [order] = await tx.$queryRaw<{ number: number; customer: { email: string; firstName: string } }[]>`
+    SELECT o.number, json_build_object('email', c.email, 'firstName', c."firstName") AS customer
+    FROM "Order" AS o JOIN "Customer" AS c ON c.id = o."customerId" WHERE o.id = ${options.orderId}::uuid`;
+  if (!order) throw new Error(`Order ${options.orderId} does not exist`);
   const settings = await readStoreSettings(tx);
   const mailClassName = findMailClass(options.mailClass)?.name ?? options.mailClass;
   const { trackingNumber } = options;
