@@ -1,13 +1,25 @@
+import { readFileSync } from "node:fs";
+import { create, type Font } from "fontkit";
 import { barcodePng } from "./barcode";
 import { FONT_BOLD, FONT_REGULAR } from "./fonts";
 import type { PageSpec } from "./ops";
+
+let parsedFonts: { regular: Font; bold: Font } | null = null;
+/**
+ * The fonts, parsed once: parsing DejaVu Sans took ~40 ms a face, for every label and reprint.
+ * pdfkit takes a parsed font as it is and embeds a subset per document.
+ */
+function fonts() {
+  parsedFonts ??= { regular: create(readFileSync(FONT_REGULAR)) as Font, bold: create(readFileSync(FONT_BOLD)) as Font };
+  return parsedFonts;
+}
 
 /** Renders pages into one PDF with pdfkit (loaded on first use to keep start-up fast). */
 export async function renderPdf(pages: PageSpec[]): Promise<Buffer> {
   const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({ autoFirstPage: false, compress: true, info: { Title: "USPS shipping label", Producer: "SERA emulator" } });
-  doc.registerFont("regular", FONT_REGULAR);
-  doc.registerFont("bold", FONT_BOLD);
+  doc.registerFont("regular", fonts().regular as unknown as Buffer);
+  doc.registerFont("bold", fonts().bold as unknown as Buffer);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
