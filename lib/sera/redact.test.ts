@@ -82,3 +82,13 @@ describe("secrets quoted back in free text", () => {
     expect(scrubSecrets(null, ["anything-long-enough"])).toBeNull();
   });
 });
+
+describe("label images in logged answers", () => {
+  it("keeps the label's links and ids but not its base64 image", () => {
+    const image = Buffer.from("%PDF-1.7 a label".repeat(400)).toString("base64");
+    const logged = JSON.parse(redactBody(JSON.stringify({ label_id: "se-1", tracking_number: "9400", labels: [{ href: null, label_data: image }] }))!);
+    expect(logged.label_id).toBe("se-1");
+    expect(logged.labels[0].label_data).toBe(`[label image, ${image.length.toLocaleString("en-US")} characters of base64: not logged]`);
+    expect(JSON.stringify(logged)).not.toContain(image.slice(0, 40));
+  });
+});

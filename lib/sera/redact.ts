@@ -79,13 +79,23 @@ export function scrubSecrets<T extends string | null>(text: T, secrets: readonly
   return scrubbed as T;
 }
 
+/**
+ * A label image in an answer (`label_data`, base64) is summarised, not logged: SERA asks that
+ * labels not be kept after the first print, and one is tens of kilobytes per purchase or reprint.
+ */
+const LABEL_IMAGE_KEY = "label_data";
+
 export function redactValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactValue);
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
         key,
-        isSecretKey(key) && inner !== null && inner !== undefined && inner !== "" ? REDACTED : redactValue(inner),
+        key === LABEL_IMAGE_KEY && typeof inner === "string" && inner !== ""
+          ? `[label image, ${inner.length.toLocaleString("en-US")} characters of base64: not logged]`
+          : isSecretKey(key) && inner !== null && inner !== undefined && inner !== ""
+            ? REDACTED
+            : redactValue(inner),
       ]),
     );
   }
