@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { create, type Font } from "fontkit";
-import { barcodePng } from "./barcode";
+import { barcodeBars } from "./barcode";
 import { FONT_BOLD, FONT_REGULAR } from "./fonts";
 import type { PageSpec } from "./ops";
 
@@ -41,7 +41,8 @@ export async function renderPdf(pages: PageSpec[]): Promise<Buffer> {
           doc.lineWidth(op.line ?? 1).moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke("#000000");
           break;
         case "barcode":
-          doc.image(await barcodePng(op.symbology, op.data), op.x, op.y, { width: op.w, height: op.h });
+          for (const bar of barcodeBars(op.symbology, op.data)) doc.rect(op.x + bar.x * op.w, op.y, bar.width * op.w, op.h);
+          doc.fill("#000000");
           break;
         case "stamp":
           doc.save();
