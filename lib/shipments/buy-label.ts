@@ -32,6 +32,11 @@ type TBuyLabelOptions = {
   now?: Date;
   /** Bought by a batch, which funds its rows itself: no auto-refill after this label. */
   inBatch?: boolean;
+  /**
+   * Ask SERA for the label image in the purchase's answer (base64), so the wizard shows the first
+   * print from it instead of a reprint a moment later. A batch prints later, through reprint.
+   */
+  imageInAnswer?: boolean;
 };
 
 /**
@@ -127,7 +132,9 @@ async function createLabelIntent(options: TBuyLabelOptions & { now: Date }, inpu
     };
     if (Object.keys(fieldErrors).length > 0) throw new AppError("INVALID_INPUT", Object.values(fieldErrors)[0]!, { fieldErrors });
 
-    const body: TLabelIntentBody = { orderId: order.id, orderNumber: input.orderNumber, shipmentId: input.shipmentId, spec: labelSpecOf(input), testMode: settings.testMode };
+    const spec = labelSpecOf(input);
+    if (options.imageInAnswer) spec.labelOptions = { ...spec.labelOptions, outputType: "base64" };
+    const body: TLabelIntentBody = { orderId: order.id, orderNumber: input.orderNumber, shipmentId: input.shipmentId, spec, testMode: settings.testMode };
     const written = await writeLabelIntent(tx, { input, orderId: order.id, body, requestHash, seraAccountId: settings.seraAccountId, actorId, testMode: settings.testMode });
     return { id: written.id, fresh: true, written };
   });

@@ -36,7 +36,10 @@ export const labelPurchase: TPurchaseHandler<TLabelIntentBody, TPurchasedLabel> 
     // Postage is what SERA priced the label at (shipment_cost.total_amount); a test label costs nothing.
     const postageCents = body.testMode ? 0 : label.totalCents;
     const at = new Date();
-    const details = JSON.stringify({ labelId: label.labelId, trackingNumber: label.trackingNumber, postageCents, documents: label.documents });
+    // Links only: an image that came in the answer is the first print, shown once and not kept (SERA asks that labels not be stored).
+    const documents = label.documents.map(({ href, rejectedHref }) => ({ href, labelData: null, ...(rejectedHref ? { rejectedHref } : {}) }));
+    const printedInAnswer = label.documents.some((document) => document.labelData);
+    const details = JSON.stringify({ labelId: label.labelId, trackingNumber: label.trackingNumber, postageCents, documents, ...(printedInAnswer ? { printedInAnswer } : {}) });
     // The shipment and its "label_created" event in one statement.
     const [shipment] = await tx.$queryRaw<{ flagAsShipped: boolean; notifyCustomer: boolean; comments: string | null; mailClass: string }[]>`
       WITH updated AS (

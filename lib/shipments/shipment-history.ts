@@ -98,8 +98,12 @@ export async function recordLabelPrint({ db, shipmentId, actorId, format, size }
 export async function recordLabelPrints({ db, actorId, prints }: { db: TPrismaClient; actorId: string | null; prints: { shipmentId: string; format: string; size: string }[] }) {
   if (prints.length === 0) return;
   try {
+    // A label whose image came in the purchase's answer was printed then (the wizard shows it).
     const printedBefore = await db.shipmentEvent.findMany({
-      where: { shipmentId: { in: prints.map((print) => print.shipmentId) }, type: { in: ["printed", "reprinted"] } },
+      where: {
+        shipmentId: { in: prints.map((print) => print.shipmentId) },
+        OR: [{ type: { in: ["printed", "reprinted"] } }, { type: "label_created", details: { path: ["printedInAnswer"], equals: true } }],
+      },
       distinct: ["shipmentId"],
       select: { shipmentId: true },
     });

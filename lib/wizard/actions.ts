@@ -35,7 +35,9 @@ export const buyLabelAction = defineAction({ schema: ZBuyLabelOnQuote, access: "
   // ~30 ms), and the wizard shows the label from this result. Pages are dynamic, so the order
   // page the admin goes to next is rendered fresh.
   // `input` was parsed by this action's schema (ZBuyLabel with the quote): not parsed again.
-  const bought = await buyCheckedLabel({ db, sera, input, actorId: user.id });
+  // The label's image comes in SERA's answer: the wizard shows that first print, no reprint.
+  const bought = await buyCheckedLabel({ db, sera, input, actorId: user.id, imageInAnswer: true });
   const chargeNotice = bought.isTestLabel || !quote ? null : chargeDifferenceNotice({ quotedCents: quote.totalCents, chargedCents: bought.postageCents });
-  return { shipmentId: bought.shipmentId, trackingNumber: bought.trackingNumber, postageCents: bought.postageCents, isTestLabel: bought.isTestLabel, chargeNotice };
+  const labelImage = bought.documents[0]?.labelData ?? null;
+  return { shipmentId: bought.shipmentId, trackingNumber: bought.trackingNumber, postageCents: bought.postageCents, isTestLabel: bought.isTestLabel, chargeNotice, labelImage };
 });

@@ -5,6 +5,7 @@ import { getSeraClient, type TSeraClient } from "@/lib/sera/client";
 import type { TSeraConfig } from "@/lib/sera/config";
 import type { TLabelSpec } from "@/lib/sera/requests";
 import { buyLabel } from "@/lib/shipments/buy-label";
+import { recordLabelPrint } from "@/lib/shipments/shipment-history";
 import type { TBuyLabelInput } from "@/lib/shipments/schemas";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { ORDER_FOR_LABEL, wizardInput } from "../helpers/wizard-input";
@@ -66,6 +67,24 @@ describe("buying a label for an order against the emulator", () => {
     await setTestMode(true);
     await db().storeSettings.update({ where: { id: 1 }, data: { autoRefillEnabled: false } });
     await setBalance(100);
+  });
+
+  it("the wizard's purchase brings its first print in SERA's answer: shown once, not stored, and the next print is a reprint", async () => {
+    const order = await freshOrder();
+    const input = wizardInput(order);
+    const bought = await buyLabel({ db: db(), sera, input, actorId: adminId, imageInAnswer: true });
+    const image = Buffer.from(bought.documents[0]!.labelData!, "base64");
+    expect(image.subarray(0, 5).toString()).toBe("%PDF-");
+
+    const created = await db().shipmentEvent.findFirstOrThrow({ where: { shipmentId: input.shipmentId, type: "label_created" }, select: { details: true } });
+    expect(JSON.stringify(created.details)).not.toContain(bought.documents[0]!.labelData!.slice(0, 40));
+    const logged = await db().transactionLog.findFirstOrThrow({ where: { shipmentId: input.shipmentId, operation: "labels.create" }, select: { responseBody: true } });
+    expect(logged.responseBody).toContain("[label image,");
+    expect(logged.responseBody).not.toContain(bought.documents[0]!.labelData!.slice(0, 40));
+
+    await recordLabelPrint({ db: db(), shipmentId: input.shipmentId, actorId: adminId, format: "pdf", size: "4x6" });
+    const prints = await db().shipmentEvent.findMany({ where: { shipmentId: input.shipmentId, type: { in: ["printed", "reprinted"] } }, select: { type: true } });
+    expect(prints.map((event) => event.type)).toEqual(["reprinted"]);
   });
 
   it("Test Mode: buys a free test label and stores the shipment with its items; the order's status and the customer are left alone", async () => {
@@ -358,8 +377,8 @@ describe("buying a label for an order against the emulator", () => {
   it("across every test above, each label SERA sold belongs to exactly one shipment, and no shipment has two", async () => {
     const ledger = await emulator.ledger();
     const shipments = await db().shipment.findMany({ where: { imported: false, seraLabelId: { not: null } }, select: { seraLabelId: true } });
-    // 14 labels bought above: one per purchase, whatever faults hit them on the way.
-    expect(ledger.labels).toHaveLength(14);
+    // 15 labels bought above: one per purchase, whatever faults hit them on the way.
+    expect(ledger.labels).toHaveLength(15);
     expect(shipments.map((shipment) => shipment.seraLabelId).sort()).toEqual(ledger.labels.map((label) => label.label_id).sort());
     expect(new Set(ledger.labels.map((label) => label.idempotency_key)).size).toBe(ledger.labels.length);
   });
