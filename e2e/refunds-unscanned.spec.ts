@@ -132,10 +132,11 @@ test("a label never scanned is refunded automatically once 20 days pass; a scann
     await expect(idleRow).toContainText("8 days left");
     await page.screenshot({ path: "test-results/screens/auto-refund-before.png", fullPage: true });
 
-    // The hourly job; "Check now" starts the same claimed run.
+    // The hourly job; "Check now" starts the same claimed run. The scheduled run may have seen the
+    // 20 days first (then this one finds nothing left to do): the refunds below are what counts.
     await page.goto("/settings");
     await page.locator("#auto-refund").getByRole("button", { name: "Check now" }).click();
-    await expect(page.locator("#auto-refund").getByText(/refunds? requested/)).toContainText(/[1-9]\d* scanned meanwhile/);
+    await expect(page.locator("#auto-refund").getByText(/refunds? requested/)).toContainText(/Checked \d+ labels? unscanned after 14 days/);
     await page.screenshot({ path: "test-results/screens/auto-refund-checked.png", fullPage: true });
 
     await page.goto("/refunds");
