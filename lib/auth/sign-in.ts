@@ -60,5 +60,12 @@ async function reserveAttempt({ db, email, ip, now }: { db: TPrismaClient; email
     }
     const attempt = await tx.signInAttempt.create({ data: { email, ip, succeeded: false, at: now }, select: { id: true } });
     return attempt.id;
-  });
+  }, SIGN_IN_TRANSACTION);
 }
+
+/**
+ * Parallel guesses queue on the advisory lock and for the pool's connections: under load Prisma's
+ * defaults (2 s to get a connection, 5 s to finish) turned some into an unexplained error
+ * instead of the sign-in's own answer.
+ */
+const SIGN_IN_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };

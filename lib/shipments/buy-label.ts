@@ -103,20 +103,24 @@ type TLockedOrder = { id: string; status: string; intentId: string | null; items
  * days (its time zone in Settings, else the ship-from state's), the units and the USPS rules, then
  * write the shipment (purchasing), its items, the "purchase_started" event and the intent.
  * `fresh: false` means this shipment already has an intent (a second click, or a retry).
- * The order, its items and an intent already made for this shipment come in the statement that
- * takes the lock; everything is written in one more: the money path's database time is mostly
+ * The order, its items and an intent already made for this shipment come in one statement once
+ * the lock is held; everything is written in one more: the money path's database time is mostly
  * round trips, not work.
  */
 async function createLabelIntent(options: TBuyLabelOptions & { now: Date }, input: TBuyLabel, requestHash: string) {
   const { db, actorId, now } = options;
   const settings = await readStoreSettings(db);
   return db.$transaction(async (tx) => {
+    // The lock first, alone: what is read next must be read after it is held (on PostgreSQL a
+    // statement that waited for the lock still sees only what was committed before it started).
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Order" WHERE number = ${input.orderNumber} FOR UPDATE`;
+    if (!locked[0]) throw new AppError("NOT_FOUND", `Order #${input.orderNumber} does not exist.`);
     const [order] = await tx.$queryRaw<TLockedOrder[]>`
       SELECT o.id, o.status::text AS status,
         (SELECT intent.id FROM "PurchaseIntent" AS intent WHERE intent."shipmentId" = ${input.shipmentId}::uuid) AS "intentId",
         (SELECT COALESCE(json_agg(json_build_object('id', item.id, 'productName', item."productName", 'quantity', item.quantity)), '[]'::json)
            FROM "OrderItem" AS item WHERE item."orderId" = o.id) AS items
-      FROM "Order" AS o WHERE o.number = ${input.orderNumber} FOR UPDATE OF o`;
+      FROM "Order" AS o WHERE o.id = ${locked[0].id}::uuid`;
     if (!order) throw new AppError("NOT_FOUND", `Order #${input.orderNumber} does not exist.`);
     if (order.intentId) return { id: await existingIntentFor(tx, input.shipmentId, requestHash), fresh: false };
     if (order.status === "cancelled") throw new AppError("CONFLICT", `Order #${input.orderNumber} is cancelled: it cannot be shipped.`);
