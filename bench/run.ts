@@ -39,7 +39,7 @@ import { seedDemo } from "@/prisma/seed/seed-demo";
 import { run } from "@/scripts/run-command";
 import { processTree, sampleMemory, startAppServer, type TAppServer } from "@/tests/helpers/app-server";
 import { signInOverHttp, type TAppSession } from "@/tests/helpers/app-session";
-import { builtAction, distDir } from "@/tests/helpers/server-actions";
+import { builtAction, ensureProductionBuild } from "@/tests/helpers/server-actions";
 import { startSeraEmulator } from "@/tests/helpers/sera-emulator-process";
 import { startSeraProxy, type TSeraProxy } from "@/tests/helpers/sera-proxy";
 import { withQuote } from "@/tests/helpers/quoted-input";
@@ -126,7 +126,7 @@ async function main() {
     else if (options.db === "postgres") throw new Error("--db postgres needs BENCH_DATABASE_URL or DATABASE_URL pointing at a reachable server");
     else console.log("PostgreSQL: BENCH_DATABASE_URL / DATABASE_URL not set or not reachable, embedded database only.\n");
   }
-  await ensureBuild();
+  await ensureProductionBuild(path.join(DATA_DIR, "build"));
 
   const runStarted = performance.now();
   const results: TResult[] = [];
@@ -215,18 +215,6 @@ async function reachable(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-async function ensureBuild() {
-  if (existsSync(path.join(distDir(), "BUILD_ID"))) return;
-  console.log(`No production build in ${distDir()}: building it first.`);
-  // The build is the one `npm test` and the demo make: on the embedded defaults. The database the
-  // benchmark measures is given to `next start` later, with its secrets; a DATABASE_URL inherited
-  // here without AUTH_SECRET stops prerendering on the configuration check.
-  const env: NodeJS.ProcessEnv = { ...process.env, SHIPDESK_DATA_DIR: path.join(DATA_DIR, "build") };
-  for (const name of ["DATABASE_URL", "BENCH_DATABASE_URL", "AUTH_SECRET", "TOKEN_ENCRYPTION_KEY"]) delete env[name];
-  await run("npx", ["next", "build"], env);
-  rmSync(path.join(DATA_DIR, "build"), { recursive: true, force: true });
 }
 
 function log(line: string) {

@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { run } from "@/scripts/run-command";
 
 /**
  * Every server action of the production build, from the build's own manifest, with the page it
@@ -69,4 +70,18 @@ export function decodeActionResponse(body: string): unknown {
     if (value === "$undefined") return undefined;
     return value;
   });
+}
+
+/**
+ * Builds the production app when `distDir()` holds none, as `npm test` and the demo do: on the
+ * embedded defaults. A DATABASE_URL inherited without AUTH_SECRET would stop prerendering on the
+ * configuration check; the database a harness measures is given to `next start` later, with its secrets.
+ */
+export async function ensureProductionBuild(scratchDataDir: string): Promise<void> {
+  if (existsSync(path.join(distDir(), "BUILD_ID"))) return;
+  console.log(`No production build in ${distDir()}: building it first.`);
+  const env: NodeJS.ProcessEnv = { ...process.env, SHIPDESK_DATA_DIR: scratchDataDir };
+  for (const name of ["DATABASE_URL", "BENCH_DATABASE_URL", "AUTH_SECRET", "TOKEN_ENCRYPTION_KEY"]) delete env[name];
+  await run("npx", ["next", "build"], env);
+  rmSync(scratchDataDir, { recursive: true, force: true });
 }

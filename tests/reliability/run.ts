@@ -12,12 +12,11 @@
  * it), RELIABILITY_BATCH_KILLS (4 on PostgreSQL, 2 embedded), RELIABILITY_BATCH_POSTAGE_ORDERS
  * (a third of the batch, at least 10). It uses RELIABILITY_APP_PORT and the two ports above it.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { run } from "@/scripts/run-command";
 import { sleep } from "@/tests/helpers/app-server";
 import { signInOverHttp, type TAppSession } from "@/tests/helpers/app-session";
-import { distDir } from "@/tests/helpers/server-actions";
+import { ensureProductionBuild } from "@/tests/helpers/server-actions";
 import { startSeraEmulator, type TSeraEmulator } from "@/tests/helpers/sera-emulator-process";
 import { startSeraProxy, type TSeraProxy } from "@/tests/helpers/sera-proxy";
 import { addDays, isoDateIn } from "@/lib/shipping/ship-dates";
@@ -70,7 +69,7 @@ async function main() {
   for (const port of new Set([APP_PORT, ...(batchOrders ? [...batchPorts, balancerPort] : [])])) {
     if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) throw new Error(`port ${port} is already in use`);
   }
-  if (!existsSync(path.join(distDir(), "BUILD_ID"))) await run("npx", ["next", "build"]);
+  await ensureProductionBuild(path.join(dataDir, "build"));
 
   const prepared = await prepareDatabase(database, { dataDir, orderCount: Math.ceil(labels * 1.2) + 40, batchOrderCount: batchOrders + postageOrders, serverUrl });
   const { orders, adminEmails } = prepared;
