@@ -50,26 +50,48 @@ export function builtAction(name: string, dir = distDir()): TBuiltAction {
 
 /**
  * The value a server action returned, from the RSC stream it answers with: the row the root
- * row's "a" points at. Dates come back as strings; "$$" escapes a leading "$".
+ * row's "a" points at. Rows are `<id>:<json>\n`, or `<id>:T<hex byte length>,<text>` with no
+ * line end for a long string (a label image), which the JSON names as "$<id>". Dates come back as
+ * strings; "$$" escapes a leading "$".
  */
 export function decodeActionResponse(body: string): unknown {
-  const rows = new Map<string, string>();
-  for (const line of body.split("\n")) {
-    const match = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (match) rows.set(match[1]!, match[2]!);
-  }
+  const rows = readRscRows(body);
   const root = rows.get("0");
   if (!root) throw new Error(`not an action answer: ${body.slice(0, 300)}`);
-  const reference = (JSON.parse(root) as { a?: string }).a;
+  const reference = (JSON.parse(root.value) as { a?: string }).a;
   const row = reference?.startsWith("$@") ? rows.get(reference.slice(2)) : undefined;
-  if (row === undefined) throw new Error(`the action answer holds no result: ${body.slice(0, 300)}`);
-  return JSON.parse(row, (_key, value: unknown) => {
+  if (row === undefined || row.text) throw new Error(`the action answer holds no result: ${body.slice(0, 300)}`);
+  return JSON.parse(row.value, (_key, value: unknown) => {
     if (typeof value !== "string" || !value.startsWith("$")) return value;
     if (value.startsWith("$$")) return value.slice(1);
     if (value.startsWith("$D")) return value.slice(2);
     if (value === "$undefined") return undefined;
-    return value;
+    const text = /^\$([0-9a-f]+)$/.exec(value) ? rows.get(value.slice(1)) : undefined;
+    return text?.text ? text.value : value;
   });
+}
+
+function readRscRows(body: string): Map<string, { value: string; text: boolean }> {
+  const rows = new Map<string, { value: string; text: boolean }>();
+  const bytes = Buffer.from(body, "utf8");
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(":", at);
+    if (colon === -1) break;
+    const id = bytes.subarray(at, colon).toString("utf8").trim();
+    if (bytes[colon + 1] === "T".charCodeAt(0)) {
+      const comma = bytes.indexOf(",", colon);
+      const length = parseInt(bytes.subarray(colon + 2, comma).toString("utf8"), 16);
+      rows.set(id, { value: bytes.subarray(comma + 1, comma + 1 + length).toString("utf8"), text: true });
+      at = comma + 1 + length;
+      continue;
+    }
+    const end = bytes.indexOf("\n", colon);
+    const stop = end === -1 ? bytes.length : end;
+    rows.set(id, { value: bytes.subarray(colon + 1, stop).toString("utf8"), text: false });
+    at = stop + 1;
+  }
+  return rows;
 }
 
 /**
