@@ -139,8 +139,6 @@ export async function benchBatch(options: {
     log(`  batch #${batch.number}: ${done.status}, ${bought.length} bought in ${wallS.toFixed(1)} s (SERA-bound limit ${seraLimitS.toFixed(1)} s); printing...`);
 
     const pdf = await timeLabelsPdf(session, server.url, batch.id, proxy);
-    const duringP95 = percentile(during, 95);
-    const idleP95 = percentile(idle, 95);
     return {
       orders: orderNumbers.length,
       concurrency,
@@ -158,7 +156,7 @@ export async function benchBatch(options: {
       seraExchanges,
       peakMemoryMb: Math.round(memory.stop() / 2 ** 20),
       labelsPdf: pdf,
-      ordersPage: { idleP95: round(idleP95), duringP95: round(duringP95), ratio: round(duringP95 / idleP95, 2), duringSamples: during.length },
+      ordersPage: whileBuying(idle, during),
       wizardPage: whileBuying(wizardIdle, wizardDuring),
     };
   } finally {

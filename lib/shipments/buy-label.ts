@@ -10,7 +10,7 @@ import type { TLabelDocument, TPurchasedLabel } from "@/lib/sera/transform";
 import { isDomesticDestination } from "@/lib/shipping/international";
 import { validateShipDate } from "@/lib/shipping/ship-dates";
 import { storeTimeZone } from "@/lib/shipping/time-zones";
-import { labelPurchase, type TLabelIntentBody } from "./label-purchase";
+import { labelPurchase, postageOf, type TLabelIntentBody } from "./label-purchase";
 import { shippingRuleProblems, unitProblems } from "./label-rules";
 import { canonicalRequest, labelSpecOf } from "./label-spec";
 import { fieldErrorsOf, makeZBuyLabel, ZBuyLabel, type TBuyLabel, type TBuyLabelInput } from "./schemas";
@@ -187,7 +187,7 @@ function boughtFromAnswer(shipmentId: string, label: TPurchasedLabel, testMode: 
     shipmentId,
     trackingNumber: label.trackingNumber,
     labelId: label.labelId,
-    postageCents: testMode ? 0 : (label.totalCents ?? 0),
+    postageCents: postageOf(label, testMode) ?? 0,
     isTestLabel: testMode,
     documents: label.documents,
   };

@@ -16,6 +16,9 @@ import { queueShippedEmail } from "./notify-shipped";
  */
 export type TLabelIntentBody = { orderId: string; orderNumber?: number; shipmentId: string; spec: TLabelSpec; testMode: boolean };
 
+/** Postage is what SERA priced the label at (shipment_cost.total_amount, null if it left it out); a test label costs nothing. */
+export const postageOf = (label: TPurchasedLabel, testMode: boolean): number | null => (testMode ? 0 : label.totalCents);
+
 export const labelPurchase: TPurchaseHandler<TLabelIntentBody, TPurchasedLabel> = {
   kind: "label",
   keyed: true,
@@ -33,8 +36,7 @@ export const labelPurchase: TPurchaseHandler<TLabelIntentBody, TPurchasedLabel> 
     sera.createLabel(body.spec, { idempotencyKey, testMode: body.testMode, context: { orderId: body.orderId, shipmentId: body.shipmentId } }),
 
   async record(tx, { intent, body, answer: label }) {
-    // Postage is what SERA priced the label at (shipment_cost.total_amount); a test label costs nothing.
-    const postageCents = body.testMode ? 0 : label.totalCents;
+    const postageCents = postageOf(label, body.testMode);
     const at = new Date();
     // Links only: an image that came in the answer is the first print, shown once and not kept (SERA asks that labels not be stored).
     const documents = label.documents.map(({ href, rejectedHref }) => ({ href, labelData: null, ...(rejectedHref ? { rejectedHref } : {}) }));
