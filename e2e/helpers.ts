@@ -52,6 +52,15 @@ export async function openWizardWithUnitsLeft(page: Page, search = "status=proce
   throw new Error(`no order in /orders?${search} has units left to ship`);
 }
 
+/**
+ * Wizard → Ship Settings → the next day offered. SCAN forms close at 9 pm store time for labels dated
+ * today, so a spec that puts its labels on a form dates them ahead and passes at any hour.
+ */
+export async function shipOnNextOfferedDay(page: Page) {
+  await page.getByRole("tab", { name: "Ship Settings" }).click();
+  await page.getByLabel("Ship date").selectOption({ index: 1 });
+}
+
 /** Postage → Connect account with the emulator's demo user, unless SERA is already connected. */
 export async function connectSera(page: Page) {
   await page.goto("/postage");

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_PORT } from "../playwright.config";
-import { appAlert, connectSera, openWizardWithUnitsLeft, signIn } from "./helpers";
+import { appAlert, connectSera, openWizardWithUnitsLeft, shipOnNextOfferedDay, signIn } from "./helpers";
 
 /**
  * What an admin reads about labels: statuses in words, reprints in the format bought (ZPL only on
@@ -54,6 +54,7 @@ test("a ZPL label: the wizard only offers 4x6, the reprint starts as ZPL 4x6, le
   await expect(page.getByRole("radio", { name: "Letter" })).toBeDisabled();
   await expect(page.getByText(/ZPL labels print on 4" x 6" thermal labels only/)).toBeVisible();
   await page.screenshot({ path: "test-results/screens/wizard-zpl-size.png", fullPage: true });
+  await shipOnNextOfferedDay(page);
   await page.getByRole("tab", { name: "Account Balance" }).click();
   await page.getByRole("button", { name: "Calculate Postage Price" }).click();
   await expect(page.getByTestId("chosen-rate")).toContainText("$");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { appAlert, connectSera, openWizardWithUnitsLeft, signIn } from "./helpers";
+import { appAlert, connectSera, openWizardWithUnitsLeft, shipOnNextOfferedDay, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,6 +19,7 @@ async function setMode(page: Page, mode: "Test Mode" | "Live Mode") {
 async function buyLabelThroughWizard(page: Page): Promise<string> {
   await openWizardWithUnitsLeft(page);
   await page.getByRole("button", { name: "Continue" }).click();
+  await shipOnNextOfferedDay(page);
   await page.getByRole("tab", { name: "Account Balance" }).click();
   await page.getByRole("button", { name: "Calculate Postage Price" }).click();
   await expect(page.getByTestId("chosen-rate")).toContainText("$");
