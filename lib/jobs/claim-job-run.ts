@@ -19,13 +19,17 @@ export async function claimJobRun({ db, name, everyMs, lockMs, now = new Date() 
   const nowIso = now.toISOString();
   const dueBeforeIso = new Date(now.getTime() - everyMs).toISOString();
   const lockedUntilIso = new Date(now.getTime() + lockMs).toISOString();
+  // A last run or a lock further ahead than any instance could have set them means the clock went
+  // back (a correction, a restored machine): the job is due, or it would wait until the clock caught up.
+  const clockWentBackIso = new Date(now.getTime() + everyMs + lockMs).toISOString();
   // Times are UTC timestamps without zone, like every Prisma DateTime column.
   const claimed = await db.$queryRaw<{ name: string }[]>`
     INSERT INTO "JobRun" ("name", "lastRunAt", "lockedUntil")
     VALUES (${name}, (${nowIso}::timestamptz AT TIME ZONE 'UTC'), (${lockedUntilIso}::timestamptz AT TIME ZONE 'UTC'))
     ON CONFLICT ("name") DO UPDATE SET "lastRunAt" = EXCLUDED."lastRunAt", "lockedUntil" = EXCLUDED."lockedUntil"
-    WHERE "JobRun"."lastRunAt" <= (${dueBeforeIso}::timestamptz AT TIME ZONE 'UTC')
-      AND ("JobRun"."lockedUntil" IS NULL OR "JobRun"."lockedUntil" < (${nowIso}::timestamptz AT TIME ZONE 'UTC'))
+    WHERE ("JobRun"."lastRunAt" <= (${dueBeforeIso}::timestamptz AT TIME ZONE 'UTC') OR "JobRun"."lastRunAt" > (${clockWentBackIso}::timestamptz AT TIME ZONE 'UTC'))
+      AND ("JobRun"."lockedUntil" IS NULL OR "JobRun"."lockedUntil" < (${nowIso}::timestamptz AT TIME ZONE 'UTC')
+        OR "JobRun"."lockedUntil" > (${clockWentBackIso}::timestamptz AT TIME ZONE 'UTC'))
     RETURNING "name"`;
   return claimed.length === 1;
 }

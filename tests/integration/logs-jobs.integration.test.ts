@@ -36,6 +36,18 @@ describe("scheduled log clean-up", () => {
     expect(await claimJobRun({ ...options, now: new Date(now.getTime() + HOUR) })).toBe(true);
   });
 
+  it("runs again after the clock went back, instead of waiting for it to catch up with the last run", async () => {
+    const { db } = database;
+    const options = { db, name: "test-job", everyMs: HOUR, lockMs: 10 * 60_000 };
+    const later = new Date("2026-12-21T10:00:00.000Z");
+    const now = new Date("2026-12-01T10:00:00.000Z");
+    // A run claimed 20 days ahead (the clock was wrong then) and still locked by it.
+    expect(await claimJobRun({ ...options, now: later })).toBe(true);
+    expect(await claimJobRun({ ...options, now })).toBe(true);
+    // Claimed at the right time now: the period counts again from here.
+    expect(await claimJobRun({ ...options, now: new Date(now.getTime() + 60_000) })).toBe(false);
+  });
+
   it("lets exactly one of several simultaneous callers run the clean-up", async () => {
     const { db } = database;
     await db.transactionLog.createMany({
