@@ -197,6 +197,13 @@ test("at phone width (390 px) the menu scrolls, and Orders, an order, Shipments,
   await page.goto("/orders");
   await page.goto((await page.locator("tbody tr td:nth-child(2) a").first().getAttribute("href"))!);
   await fitsScreen("order");
+  // An order with a label bought here (the ZPL spec above) lists it with its reprint controls, whose
+  // screen-reader labels must stay inside the scrolling table.
+  await page.goto("/shipments");
+  await page.goto((await page.getByTestId("shipment-row").first().locator('a[href^="/shipments/"]').first().getAttribute("href"))!);
+  await page.goto((await page.locator('main a[href^="/orders/"]').first().getAttribute("href"))!);
+  await expect(page.getByRole("combobox", { name: "Label format" }).first()).toBeAttached();
+  await fitsScreen("order-with-label");
   await page.goto("/shipments");
   await fitsScreen("shipments");
   const table = page.getByTestId("shipment-row").first().locator("xpath=ancestor::div[contains(@class,'overflow-x-auto')][1]");

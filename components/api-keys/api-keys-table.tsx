@@ -18,7 +18,7 @@ export function ApiKeysTable({ keys, canRevoke }: { keys: TApiKeyRow[]; canRevok
   return (
     <div className="space-y-3">
       {revoke.error && <Alert tone="error">{revoke.error}</Alert>}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr>

@@ -2,7 +2,7 @@ import { CSV_COLUMNS } from "@/lib/csv-import/csv-columns";
 
 export function CsvColumnsTable() {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="text-xs uppercase text-slate-500">
           <tr>

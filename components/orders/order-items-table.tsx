@@ -6,7 +6,7 @@ type TItem = TOrderDetail["items"][number];
 
 export function OrderItemsTable({ items }: { items: TItem[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full text-sm">
         <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>

@@ -11,7 +11,7 @@ type TShipment = TOrderDetail["shipments"][number];
 export function OrderShipmentsTable({ shipments, canChange }: { shipments: TShipment[]; canChange: boolean }) {
   if (shipments.length === 0) return <p className="text-sm text-slate-600">No shipments yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
     <table className="min-w-full text-sm">
       <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
         <tr>

@@ -15,7 +15,7 @@ function stateLabel(push: TOrderStorePush): string {
 export function OrderStorePushes({ pushes }: { pushes: TOrderStorePush[] }) {
   if (pushes.length === 0) return <p className="text-sm text-slate-600">Nothing sent to the store yet. A label bought for this order adds a customer note with its tracking number there.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full text-sm" aria-label="Updates sent to the store">
         <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>

@@ -42,7 +42,7 @@ export function OrdersTable({ orders, nextCursor, filters }: { orders: TOrderRow
           Create batch from all matching orders (up to 1,000)
         </Link>
       </div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>

@@ -6,7 +6,7 @@ import { StoreTime } from "@/components/ui/store-time";
 export function PurchasesTable({ purchases }: { purchases: TPostageOverview["purchases"] }) {
   if (purchases.length === 0) return <p className="text-sm text-slate-600">No postage bought through ShipDesk yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full text-sm">
         <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>

@@ -18,7 +18,7 @@ export function PresetsTable({ presets, canChange, editingId, onEdit, onDeleted 
   return (
     <div className="space-y-3">
       {remove.error && <Alert tone="error">{remove.error}</Alert>}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr>

@@ -59,7 +59,7 @@ export function RefundRequestsTable({ refunds, canChange }: { refunds: TRefundRe
           <span className="text-xs text-slate-500">Tick what SERA&apos;s refund report shows as approved.</span>
         </div>
       )}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full text-sm">
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>

@@ -68,7 +68,7 @@ export function UnscannedLabelsTable({ labels, canChange }: { labels: TUnscanned
           <span className="text-sm text-slate-600">{selected.size > 0 ? `${formatCents(selectedCents)} of postage` : "Choose labels, or refund one from its row."}</span>
         </div>
       )}
-      <div className={labels.length === 0 ? "hidden" : "overflow-x-auto"}>
+      <div className={labels.length === 0 ? "hidden" : "relative overflow-x-auto"}>
         <table className="min-w-full text-sm">
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>

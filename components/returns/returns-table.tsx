@@ -17,7 +17,7 @@ const STATUS: Record<string, { label: string; tone: "gray" | "blue" | "green" | 
 export function ReturnsTable({ returns, canChange, showOrder = true }: { returns: TReturnRow[]; canChange: boolean; showOrder?: boolean }) {
   if (returns.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No returns.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <thead className="bg-slate-50 text-left text-slate-500">
           <tr>

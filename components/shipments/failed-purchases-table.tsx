@@ -20,7 +20,7 @@ export type TFailedPurchaseView = {
 export function FailedPurchasesTable({ purchases, showOrder }: { purchases: TFailedPurchaseView[]; showOrder: boolean }) {
   if (purchases.length === 0) return <p className="text-sm text-slate-600">No failed purchases.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-red-200 bg-white" data-testid="failed-purchases">
+    <div className="relative overflow-x-auto rounded-lg border border-red-200 bg-white" data-testid="failed-purchases">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-red-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>

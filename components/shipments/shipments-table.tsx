@@ -52,7 +52,7 @@ export function ShipmentsTable({ shipments, nextCursor, filters, pickupDay, toda
         onDone={() => setSelected(new Set())}
       />
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>

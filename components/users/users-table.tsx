@@ -15,7 +15,7 @@ export type TUserView = { id: string; name: string; email: string; role: "admin"
 /** The store's users; admins change roles, reset passwords and deactivate accounts from here. */
 export function UsersTable({ users, canChange, currentUserId, formatWhen }: { users: TUserView[]; canChange: boolean; currentUserId: string; formatWhen: Record<string, string> }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>

@@ -30,7 +30,7 @@ export function WebhookDeliveriesTable({ deliveries, canRedeliver }: { deliverie
   return (
     <div className="space-y-2">
       {redeliver.error && <Alert tone="error">{redeliver.error}</Alert>}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr>

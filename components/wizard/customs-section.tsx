@@ -27,7 +27,7 @@ export function CustomsSection() {
         </Field>
         <Field label="Contents description (for “other”)" error={errors?.contentsDescription?.message}><input {...form.register("customs.contentsDescription")} /></Field>
       </div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full text-sm">
           <thead className="text-left text-xs font-semibold uppercase text-slate-500">
             <tr><th className="py-1 pr-2">Description</th><th className="py-1 pr-2">Qty</th><th className="py-1 pr-2">Unit value ($)</th><th className="py-1 pr-2">Unit weight (oz)</th><th className="py-1 pr-2">HS code</th><th className="py-1">Origin</th></tr>

@@ -42,7 +42,7 @@ export function ItemPicker({ items, onContinue }: { items: TWizardData["order"][
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">Tick the products in this shipment only. Items already shipped are not listed.</p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full text-sm">
           <thead className="text-left text-xs font-semibold uppercase text-slate-500">
             <tr>

@@ -61,7 +61,7 @@ export function TabAccountBalance({ canChange, onShowTab, quote, autoRefill }: T
               ? `${findMailClass(chosen.serviceType)?.name ?? chosen.serviceType}, ${packagingTypeName(chosen.packagingType)}: ${formatCents(chosen.totalCents)}`
               : "SERA offers no rate for the chosen mail class and package; pick one below."}
           </p>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full text-sm">
               <thead className="text-left text-xs font-semibold uppercase text-slate-500">
                 <tr>
