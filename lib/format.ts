@@ -1,4 +1,5 @@
 /** Display formatting shared by pages and e-mails. Inputs are ShipDesk units (cents, ounces). */
+import { dateTimeFormat } from "@/lib/date-formats";
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
@@ -14,28 +15,15 @@ export function formatWeightOz(ounces: number): string {
 }
 
 const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-const zoned = new Map<string, { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
-
-function formattersIn(timeZone: string) {
-  let formatters = zoned.get(timeZone);
-  if (!formatters) {
-    formatters = {
-      dateTime: new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }),
-      date: new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone }),
-    };
-    zoned.set(timeZone, formatters);
-  }
-  return formatters;
-}
 
 /** A moment, in the store's time zone when given, with the zone's name: "Dec 1, 2026, 1:10 PM PST". */
 export function formatDateTime(date: Date, timeZone = "UTC"): string {
-  return formattersIn(timeZone).dateTime.format(date);
+  return dateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
 }
 
 /** The day a moment fell on in the store's time zone. */
 export function formatDayIn(date: Date, timeZone = "UTC"): string {
-  return formattersIn(timeZone).date.format(date);
+  return dateTimeFormat("en-US", { dateStyle: "medium", timeZone }).format(date);
 }
 
 /** A calendar date stored as midnight UTC (a ship date, a pickup day): never shifted by a zone. */

@@ -1,3 +1,4 @@
+import { isoDateIn } from "@/lib/shipping/ship-dates";
 import { REFUND_WINDOW_DAYS } from "./refund-window";
 
 /**
@@ -7,20 +8,9 @@ import { REFUND_WINDOW_DAYS } from "./refund-window";
 /** Within this many days of the deadline a label with postage on it is worth a warning. */
 export const DEADLINE_WARNING_DAYS = 5;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** "2026-12-01": the calendar date of `at` in `timeZone`. */
 export function zonedDate(at: Date, timeZone: string): string {
-  return dayFormatter(timeZone).format(at);
+  return isoDateIn(at, timeZone);
 }
 
 /** Days since 1970-01-01 of the calendar date of `at` in `timeZone`. */

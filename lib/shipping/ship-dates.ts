@@ -4,13 +4,15 @@
  * wizard's schema checks the ship date), so nothing here may pull in the holiday tables: USPS
  * pickup days, which need them, live server-side in pickup-days.ts.
  */
+import { dateTimeFormat } from "@/lib/date-formats";
+
 export const MAX_SHIP_DAYS_AHEAD = 5;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isoDateIn(instant: Date, timeZone = "UTC"): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
 export function addDays(isoDate: string, days: number): string {

@@ -3,6 +3,8 @@
  * shown are read in the store's IANA time zone; until an admin picks one in Settings it comes
  * from the ship-from state (the zone most of the state lives in).
  */
+import { dateTimeFormat } from "@/lib/date-formats";
+
 const STATE_TIME_ZONES: Readonly<Record<string, string>> = {
   AL: "America/Chicago", AK: "America/Anchorage", AZ: "America/Phoenix", AR: "America/Chicago", CA: "America/Los_Angeles",
   CO: "America/Denver", CT: "America/New_York", DE: "America/New_York", DC: "America/New_York", FL: "America/New_York",
@@ -26,7 +28,7 @@ export function defaultTimeZoneForState(state: string | null | undefined): strin
 export function isTimeZone(zone: string): boolean {
   if (zone !== "UTC" && !zone.includes("/")) return false;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    dateTimeFormat("en-US", { timeZone: zone });
     return true;
   } catch {
     return false;
@@ -39,20 +41,20 @@ export function storeTimeZone(settings: { timeZone: string | null; shipFromState
 
 /** "Dec 1, 2026, 9:41 AM PST": a moment in the store's zone, with the zone named. */
 export function formatInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone }).format(instant);
+  return dateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone }).format(instant);
 }
 
 /** "9:00 AM – 5:00 PM PST" for a window within one day. */
 export function formatHoursInZone(start: Date, end: Date, timeZone: string): string {
-  const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone });
-  const zone = new Intl.DateTimeFormat("en-US", { timeZoneName: "short", timeZone }).formatToParts(end).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+  const time = dateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone });
+  const zone = dateTimeFormat("en-US", { timeZoneName: "short", timeZone }).formatToParts(end).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
   return `${time.format(start)} – ${time.format(end)} ${zone}`;
 }
 
 /** How far the zone's wall clock is ahead of UTC at this instant, in milliseconds. */
 function zoneOffsetMs(instant: Date, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    dateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
       .formatToParts(instant)
       .map((part) => [part.type, Number(part.value)]),
   );
