@@ -24,6 +24,7 @@
  *   npm run bench -- --batch-orders 500             the batch's size (default 500; 0 leaves the batch out)
  * Experiments (not the defaults, printed with the results): --node-options "<NODE_OPTIONS for next start>",
  * --pglite-setting "shared_buffers=16MB" (appended to the embedded database's postgresql.auto.conf).
+ * Profiling: --cpu-profile DIR writes a V8 CPU profile of the server and of the SERA emulator to DIR.
  */
 import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -181,6 +182,11 @@ function parseOptions(argv: string[]): TOptions {
     else if (flag === "--batch-orders") options.batchOrders = number();
     else if (flag === "--port") options.port = number();
     else if (flag === "--keep") options.keep = true;
+    else if (flag === "--cpu-profile" && value) {
+      // Read by the helpers that start the server and the emulator (tests/helpers/app-server.ts).
+      process.env.SHIPDESK_CPU_PROFILE_DIR = path.resolve(value);
+      index += 1;
+    }
     else if (flag === "--node-options" && value) {
       options.nodeOptions = value;
       index += 1;

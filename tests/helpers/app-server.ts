@@ -36,7 +36,7 @@ export type TStartAppServerOptions = {
 export async function startAppServer({ port, env, echo }: TStartAppServerOptions): Promise<TAppServer> {
   const url = `http://127.0.0.1:${port}`;
   const { command, args } = nextStartCommand(port, ROOT);
-  const child = spawn(command, args, {
+  const child = spawn(command, [...cpuProfileArgs("app"), ...args], {
     cwd: ROOT,
     // Receivers and stand-ins in tests listen on 127.0.0.1, which the SSRF guard refuses unless allowed.
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: url, ALLOW_PRIVATE_HOSTS: "1", ...env },
@@ -178,4 +178,13 @@ export function sampleMemory(server: Pick<TAppServer, "residentBytes">, everyMs 
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * With SHIPDESK_CPU_PROFILE_DIR set (`npm run bench -- --cpu-profile DIR`), the process writes a
+ * V8 CPU profile there when it exits (open it in Chrome's DevTools, Performance tab).
+ */
+export function cpuProfileArgs(name: string): string[] {
+  const dir = process.env.SHIPDESK_CPU_PROFILE_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
 }

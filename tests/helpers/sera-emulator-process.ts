@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { cpuProfileArgs } from "./app-server";
 
 /**
  * A real sera-emulator process for integration tests, reached over HTTP exactly like SERA.
@@ -45,7 +46,7 @@ export type TSeraEmulator = {
 export async function startSeraEmulator({ env = {} }: { env?: Record<string, string> } = {}): Promise<TSeraEmulator> {
   const baseEnv = { ...process.env, SERA_EMULATOR_PORT: "0", SERA_EMULATOR_CONTROL: "1", SERA_EMULATOR_DATA_DIR: "", ...env };
   const spawnEmulator = (extra: Record<string, string> = {}) =>
-    spawn(path.join(EMULATOR_DIR, "node_modules/.bin/tsx"), ["src/main.ts"], {
+    spawn(path.join(EMULATOR_DIR, "node_modules/.bin/tsx"), [...cpuProfileArgs("sera-emulator"), "src/main.ts"], {
       cwd: EMULATOR_DIR,
       env: { ...baseEnv, ...extra },
       stdio: ["ignore", "pipe", "pipe"],
