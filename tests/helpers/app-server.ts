@@ -182,9 +182,10 @@ export function sleep(ms: number): Promise<void> {
 
 /**
  * With SHIPDESK_CPU_PROFILE_DIR set (`npm run bench -- --cpu-profile DIR`), the process writes a
- * V8 CPU profile there when it exits (open it in Chrome's DevTools, Performance tab).
+ * V8 CPU profile under DIR/<name>/ when it exits (open it in Chrome's DevTools, Performance tab).
  */
 export function cpuProfileArgs(name: string): string[] {
   const dir = process.env.SHIPDESK_CPU_PROFILE_DIR;
-  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+  // One folder per process kind: tsx starts the emulator's node as a child, and both write a profile.
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, name)}`] : [];
 }
