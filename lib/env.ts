@@ -25,6 +25,8 @@ const ZEnv = z.object({
       .optional(),
   ),
   SHIPDESK_DATA_DIR: z.string().default("data"),
+  /** "0" runs the embedded database on the server's own thread instead of its own (lib/db/pglite-thread.ts). */
+  SHIPDESK_PGLITE_THREAD: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: optionalString.pipe(z.url("must be a URL such as http://localhost:3000").optional()),
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockEmbeddedDatabase, restrictToOwner } from "./embedded-lock";
+import { asPglite, PGliteThread } from "./pglite-thread";
 import { gatedPglite } from "./priority-gate";
 
 /**
@@ -11,7 +12,7 @@ import { gatedPglite } from "./priority-gate";
  * PostgreSQL through `@prisma/adapter-pg` when a URL is given, else embedded PGlite on disk
  * (or in memory for tests, with dataDir "memory://").
  */
-export type TDatabaseTarget = { databaseUrl: string } | { pgliteDir: string } | { pglite: PGlite };
+export type TDatabaseTarget = { databaseUrl: string } | { pgliteDir: string; thread?: boolean } | { pglite: PGlite };
 
 const PG_TYPE_NAME = 19;
 const PG_TYPE_CHAR = 18;
@@ -56,7 +57,12 @@ function reportNameColumnsAsText(target: pg.Pool | pg.PoolClient) {
  */
 const PGLITE_SETTINGS = ["shared_buffers=32MB"];
 
-export async function openPglite(dataDir: string) {
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])];
+
+/** The embedded database in this thread (scripts, the migration CLI, tests), or on its own thread (the app server: ./pglite-thread.ts). */
+export async function openPglite(dataDir: string): Promise<PGlite>;
+export async function openPglite(dataDir: string, options: { thread: true }): Promise<PGliteThread>;
+export async function openPglite(dataDir: string, { thread = false }: { thread?: boolean } = {}): Promise<PGlite | PGliteThread> {
   const onDisk = !dataDir.startsWith("memory://");
   let release = () => {};
   if (onDisk) {
@@ -67,7 +73,7 @@ export async function openPglite(dataDir: string) {
     restrictToOwner(dataDir);
   }
   try {
-    const client = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])] });
+    const client = thread ? new PGliteThread({ dataDir, startParams: PGLITE_START_PARAMS }) : new PGlite(dataDir, { startParams: PGLITE_START_PARAMS });
     await client.waitReady;
     if (onDisk) restrictToOwner(dataDir);
     const close = client.close.bind(client);
@@ -100,7 +106,7 @@ export async function createDriverAdapter(target: TDatabaseTarget, options: { fo
     const pool = createPgPool(target.databaseUrl, options);
     return { adapter: new PrismaPg(pool), close: () => pool.end() };
   }
-  const pglite = "pglite" in target ? target.pglite : await openPglite(target.pgliteDir);
+  const pglite = "pglite" in target ? target.pglite : target.thread ? asPglite(await openPglite(target.pgliteDir, { thread: true })) : await openPglite(target.pgliteDir);
   // Pages and actions go ahead of background work on the single embedded connection.
   return { adapter: new PrismaPGlite(gatedPglite(pglite)), close: () => pglite.close() };
 }

@@ -7,7 +7,8 @@ export type TDatabase = { db: TPrismaClient; close: () => Promise<void> };
 
 export function databaseTargetFromEnv(): TDatabaseTarget {
   const env = getEnv();
-  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.pgliteDir };
+  // The embedded database runs on its own thread (./pglite-thread.ts); SHIPDESK_PGLITE_THREAD=0 keeps it on the caller's.
+  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.pgliteDir, thread: env.SHIPDESK_PGLITE_THREAD === "1" };
 }
 
 /** Opens the database; `close` disconnects Prisma and releases the pool or the embedded engine. */

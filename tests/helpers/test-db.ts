@@ -4,10 +4,11 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase, type TDatabase } from "@/lib/db/create-client";
 import { openPglite } from "@/lib/db/adapter";
+import { asPglite } from "@/lib/db/pglite-thread";
 
 const MIGRATIONS_DIR = path.resolve(__dirname, "../../prisma/migrations");
 
-function migrationSql(): string[] {
+export function migrationSql(): string[] {
   return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -22,7 +23,8 @@ function migrationSql(): string[] {
 export async function createTestDatabase(): Promise<TDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const pglite = await openPglite("memory://");
+    // SHIPDESK_TEST_PGLITE_THREAD=1: the embedded database on its own thread, as the app server runs it.
+    const pglite = process.env.SHIPDESK_TEST_PGLITE_THREAD === "1" ? asPglite(await openPglite("memory://", { thread: true })) : await openPglite("memory://");
     for (const sql of migrationSql()) await pglite.exec(sql);
     return openDatabase({ pglite });
   }
