@@ -2,6 +2,8 @@ import "server-only";
 import type { TPrismaClient } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { REFUND_WINDOW_DAYS } from "./refund-window";
+import { addDays, isoDateIn } from "@/lib/shipping/ship-dates";
+import { instantInZone } from "@/lib/shipping/time-zones";
 import { DEADLINE_WARNING_DAYS, labelAgeDays, refundDaysLeftInZone, refundLastDay } from "./zoned-days";
 
 /**
@@ -78,13 +80,22 @@ export async function listUnscannedLabels({ db, timeZone, now = new Date(), take
 
 /** Labels with postage on them that lose their refund within DEADLINE_WARNING_DAYS: what the Orders and Postage warning says. */
 export async function getRefundDeadlineWarning({ db, timeZone, now = new Date() }: { db: TPrismaClient; timeZone: string; now?: Date }) {
-  const labels = await listUnscannedLabels({ db, timeZone, now });
-  const urgent = labels.filter((label) => label.blockedBy === null && label.postageCents > 0 && label.daysLeft <= DEADLINE_WARNING_DAYS);
-  if (urgent.length === 0) return null;
+  // Printed on one of these store days, a label has DEADLINE_WARNING_DAYS to 0 days of its window left.
+  const today = isoDateIn(now, timeZone);
+  const printedFrom = instantInZone(addDays(today, -REFUND_WINDOW_DAYS), "00:00:00", timeZone);
+  const printedBefore = instantInZone(addDays(today, DEADLINE_WARNING_DAYS - REFUND_WINDOW_DAYS + 1), "00:00:00", timeZone);
+  // One aggregate: the Orders page shows this on every visit, however many labels a batch bought.
+  const urgent = await db.shipment.aggregate({
+    where: { ...UNSCANNED_LABEL_WHERE, manifestId: null, postageCents: { gt: 0 }, createdAt: { gte: printedFrom, lt: printedBefore } },
+    _count: { _all: true },
+    _sum: { postageCents: true },
+    _min: { createdAt: true },
+  });
+  if (urgent._count._all === 0 || !urgent._min.createdAt) return null;
   return {
-    count: urgent.length,
-    postageCents: urgent.reduce((sum, label) => sum + label.postageCents, 0),
-    soonestDaysLeft: Math.min(...urgent.map((label) => label.daysLeft)),
+    count: urgent._count._all,
+    postageCents: urgent._sum.postageCents ?? 0,
+    soonestDaysLeft: refundDaysLeftInZone(urgent._min.createdAt, now, timeZone),
   };
 }
 

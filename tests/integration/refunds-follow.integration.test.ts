@@ -80,6 +80,13 @@ describe("refunds you can follow: not yet scanned, the deadline warning, automat
     expect(warning?.count).toBeGreaterThanOrEqual(2);
     expect(warning?.postageCents).toBeGreaterThanOrEqual(idle.postageCents + used.postageCents);
     expect(warning?.soonestDaysLeft).toBeLessThanOrEqual(5);
+    // The warning counts exactly the labels the not-yet-scanned list marks refundable with 5 days or fewer left, on every day.
+    for (const days of [21, 22, 23, 24, 27, 28, 29]) {
+      const later = new Date(Date.now() + days * DAY_S * 1000);
+      const urgent = (await listUnscannedLabels({ db: db(), timeZone: TZ, now: later })).filter((label) => label.blockedBy === null && label.postageCents > 0 && label.daysLeft <= 5);
+      const expected = urgent.length === 0 ? null : { count: urgent.length, postageCents: urgent.reduce((sum, label) => sum + label.postageCents, 0), soonestDaysLeft: Math.min(...urgent.map((label) => label.daysLeft)) };
+      expect(await getRefundDeadlineWarning({ db: db(), timeZone: TZ, now: later }), `${days} days later`).toEqual(expected);
+    }
 
     // Opt in at 14 days; 20 days pass on SERA's clock and ours; "used" was scanned meanwhile.
     await db().storeSettings.update({ where: { id: 1 }, data: { autoRefundEnabled: true, autoRefundAfterDays: 14 } });
