@@ -3,21 +3,29 @@ import { SESSION_IDLE_MS, SESSION_TOUCH_MS, type TRole } from "./policy";
 
 export type TSessionUser = { id: string; email: string; name: string; role: TRole; sessionId: string };
 
+type TSessionRow = { id: string; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; userId: string; email: string; name: string; role: TRole; deactivatedAt: Date | null };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Resolves a session id to its user when the session is still open: not signed out, not idle
  * for longer than the idle limit, not past its absolute expiry. Refreshes lastSeenAt.
  */
 export async function resolveSession(db: TPrismaClient, sessionId: string, now = new Date()): Promise<TSessionUser | null> {
-  const session = await db.authSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, deactivatedAt: true } },
-    },
-  });
+  if (!UUID.test(sessionId)) return null;
+  // Every page and action asks this first: the session and its user in one statement.
+  const [row] = await db.$queryRaw<TSessionRow[]>`
+    SELECT s.id, s."lastSeenAt", s."expiresAt", s."revokedAt",
+           u.id AS "userId", u.email, u.name, u.role::text AS role, u."deactivatedAt"
+    FROM "AuthSession" AS s JOIN "User" AS u ON u.id = s."userId"
+    WHERE s.id = ${sessionId}::uuid`;
+  const session = row && {
+    id: row.id,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    user: { id: row.userId, email: row.email, name: row.name, role: row.role, deactivatedAt: row.deactivatedAt },
+  };
   if (!session || session.revokedAt) return null;
   if (session.user.deactivatedAt) {
     await revokeSession(db, session.id, now);
