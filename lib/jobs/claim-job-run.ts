@@ -19,9 +19,10 @@ export async function claimJobRun({ db, name, everyMs, lockMs, now = new Date() 
   const nowIso = now.toISOString();
   const dueBeforeIso = new Date(now.getTime() - everyMs).toISOString();
   const lockedUntilIso = new Date(now.getTime() + lockMs).toISOString();
-  // A last run or a lock further ahead than any instance could have set them means the clock went
-  // back (a correction, a restored machine): the job is due, or it would wait until the clock caught up.
-  const clockWentBackIso = new Date(now.getTime() + everyMs + lockMs).toISOString();
+  // A last run or a lock further ahead than any instance could have set them (with a lock's length to
+  // spare for instances whose clocks differ a little) means the clock went back (a correction, a
+  // restored machine): the job is due, or it would wait until the clock caught up.
+  const clockWentBackIso = new Date(now.getTime() + everyMs + 2 * lockMs).toISOString();
   // Times are UTC timestamps without zone, like every Prisma DateTime column.
   const claimed = await db.$queryRaw<{ name: string }[]>`
     INSERT INTO "JobRun" ("name", "lastRunAt", "lockedUntil")
