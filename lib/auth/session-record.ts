@@ -14,20 +14,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function resolveSession(db: TPrismaClient, sessionId: string, now = new Date()): Promise<TSessionUser | null> {
   if (!UUID.test(sessionId)) return null;
   // Every page and action asks this first: the session and its user in one statement.
-  const [row] = await db.$queryRaw<TSessionRow[]>`
+  const [session] = await db.$queryRaw<TSessionRow[]>`
     SELECT s.id, s."lastSeenAt", s."expiresAt", s."revokedAt",
            u.id AS "userId", u.email, u.name, u.role::text AS role, u."deactivatedAt"
     FROM "AuthSession" AS s JOIN "User" AS u ON u.id = s."userId"
     WHERE s.id = ${sessionId}::uuid`;
-  const session = row && {
-    id: row.id,
-    lastSeenAt: row.lastSeenAt,
-    expiresAt: row.expiresAt,
-    revokedAt: row.revokedAt,
-    user: { id: row.userId, email: row.email, name: row.name, role: row.role, deactivatedAt: row.deactivatedAt },
-  };
   if (!session || session.revokedAt) return null;
-  if (session.user.deactivatedAt) {
+  if (session.deactivatedAt) {
     await revokeSession(db, session.id, now);
     return null;
   }
@@ -39,9 +32,7 @@ export async function resolveSession(db: TPrismaClient, sessionId: string, now =
   if (idleFor > SESSION_TOUCH_MS) {
     await db.authSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const { deactivatedAt: _deactivated, ...user } = session.user;
-  void _deactivated;
-  return { ...user, sessionId: session.id };
+  return { id: session.userId, email: session.email, name: session.name, role: session.role, sessionId: session.id };
 }
 
 export async function revokeSession(db: TPrismaClient, sessionId: string, now = new Date()) {

@@ -59,20 +59,20 @@ export class PGliteThread {
     });
   }
 
-  async query(sql: string, params: unknown[] = [], options: TQueryOptions = {}): Promise<TResult> {
-    return this.parse((await this.call({ op: "query", sql, params, rowMode: options.rowMode })) as TRawResult, options);
+  query(sql: string, params: unknown[] = [], options: TQueryOptions = {}): Promise<TResult> {
+    return this.queryIn(undefined, sql, params, options);
   }
 
-  async exec(sql: string, options: TQueryOptions = {}): Promise<TResult[]> {
-    return ((await this.call({ op: "exec", sql })) as TRawResult[]).map((result) => this.parse(result, options));
+  exec(sql: string, options: TQueryOptions = {}): Promise<TResult[]> {
+    return this.execIn(undefined, sql, options);
   }
 
   async transaction<T>(work: (tx: TPgliteThreadTransaction) => Promise<T>): Promise<T> {
     const transactionId = (await this.call({ op: "begin" })) as number;
     let closed = false;
     const tx: TPgliteThreadTransaction = {
-      query: async (sql, params = [], options = {}) => this.parse((await this.call({ op: "query", sql, params, rowMode: options.rowMode, transactionId })) as TRawResult, options),
-      exec: async (sql, options = {}) => ((await this.call({ op: "exec", sql, transactionId })) as TRawResult[]).map((result) => this.parse(result, options)),
+      query: (sql, params = [], options = {}) => this.queryIn(transactionId, sql, params, options),
+      exec: (sql, options = {}) => this.execIn(transactionId, sql, options),
       rollback: async () => {
         closed = true;
         await this.call({ op: "rollback", transactionId });
@@ -100,6 +100,15 @@ export class PGliteThread {
     } finally {
       await this.worker.terminate();
     }
+  }
+
+  /** A statement on its own (no transaction id) or inside an open transaction. */
+  private async queryIn(transactionId: number | undefined, sql: string, params: unknown[], options: TQueryOptions): Promise<TResult> {
+    return this.parse((await this.call({ op: "query", sql, params, rowMode: options.rowMode, transactionId })) as TRawResult, options);
+  }
+
+  private async execIn(transactionId: number | undefined, sql: string, options: TQueryOptions): Promise<TResult[]> {
+    return ((await this.call({ op: "exec", sql, transactionId })) as TRawResult[]).map((result) => this.parse(result, options));
   }
 
   private call(request: TRequest): Promise<unknown> {

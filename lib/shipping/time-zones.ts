@@ -4,6 +4,7 @@
  * from the ship-from state (the zone most of the state lives in).
  */
 import { dateTimeFormat } from "@/lib/date-formats";
+import { formatDateTime } from "@/lib/format";
 
 const STATE_TIME_ZONES: Readonly<Record<string, string>> = {
   AL: "America/Chicago", AK: "America/Anchorage", AZ: "America/Phoenix", AR: "America/Chicago", CA: "America/Los_Angeles",
@@ -41,7 +42,7 @@ export function storeTimeZone(settings: { timeZone: string | null; shipFromState
 
 /** "Dec 1, 2026, 9:41 AM PST": a moment in the store's zone, with the zone named. */
 export function formatInZone(instant: Date, timeZone: string): string {
-  return dateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone }).format(instant);
+  return formatDateTime(instant, timeZone);
 }
 
 /** "9:00 AM – 5:00 PM PST" for a window within one day. */
