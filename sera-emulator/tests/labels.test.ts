@@ -76,6 +76,19 @@ describe("POST /v1/labels", () => {
     const unknown = await h.api("GET", "/v1/labels/00000000-0000-4000-8000-000000000000");
     expect(unknown.err).toMatchObject({ error_code: "800010", error_message: "The label_id specified is invalid" });
   });
+
+  it("reprints the very document it sold, and draws another label or size anew", async () => {
+    const inline = { label_format: "pdf", label_size: "4x6", label_output_type: "base64" };
+    const first = await h.api("POST", "/v1/labels", domesticLabel({ label_options: inline }));
+    const second = await h.api("POST", "/v1/labels", domesticLabel({ label_options: inline }));
+    const pdf = (answer: { json: { labels: { label_data: string }[] } }) => Buffer.from(answer.json.labels[0].label_data, "base64");
+    const reprint = await h.api("GET", `/v1/labels/${first.json.label_id}?label_format=pdf&label_size=4x6&label_output_type=base64`);
+    expect(pdf(reprint).equals(pdf(first))).toBe(true);
+    expect(pdf(second).equals(pdf(first))).toBe(false);
+    const letter = await h.api("GET", `/v1/labels/${first.json.label_id}?label_format=pdf&label_size=letter&label_output_type=base64`);
+    expect(pdf(letter).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf(letter).equals(pdf(first))).toBe(false);
+  });
 });
 
 describe("international labels", () => {

@@ -20,7 +20,8 @@ async function reprint(app: EmulatorContext, ctx: RequestContext) {
     label_output_type: wantsLabelData(app, ctx) ? "base64" : (q.get("label_output_type") ?? original.label_output_type),
   });
   const { files, ...images } = await labelImages(app, label, options);
-  app.store.mutate((s) => files.forEach((file) => (s.files[file.token] = file)));
+  // Links need their document records; images sent inline need none.
+  if (options.label_output_type !== "base64") app.store.mutate((s) => files.forEach((file) => (s.files[file.token] = file)));
   return json(200, images);
 }
 

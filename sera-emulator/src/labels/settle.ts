@@ -18,8 +18,8 @@ export function settleDueWork(app: EmulatorContext): void {
       const label = s.labels[label_id];
       const account = s.accounts.find((a) => a.account_id === label.account_id);
       if (!label.refund || !account) continue;
-      label.refund.status = "approved";
-      label.refund.decided_at = new Date(Date.parse(label.refund.submitted_at) + delayMs).toISOString();
+      // A new record, not a change inside the old one: the store's undo copy shares the old one.
+      label.refund = { ...label.refund, status: "approved", decided_at: new Date(Date.parse(label.refund.submitted_at) + delayMs).toISOString() };
       account.balanceCents += label.refund.amountCents;
     }
     for (const { labelId, scannedAtMs } of scanned) {

@@ -68,13 +68,14 @@ export class Store {
 }
 
 /**
- * What `mutate` restores if a change throws. The idempotency records (each holding a stored answer,
- * label images included) and the document records are replaced or have their own fields set,
- * never changed deeper: a copy of each record restores them without copying those answers. A deep
+ * What `mutate` restores if a change throws. The labels, idempotency records (each holding a stored
+ * answer, label images included) and document records are added, or have their own fields set,
+ * never changed deeper: a copy of each record restores them without copying what they hold. A deep
  * copy of the whole state grew with every label sold (65 ms a change after 800 labels).
  */
 function snapshot(state: EmulatorState): EmulatorState {
-  const copy = structuredClone({ ...state, idempotency: {}, files: {} });
+  const copy = structuredClone({ ...state, labels: {}, idempotency: {}, files: {} });
+  copy.labels = copyRecords(state.labels);
   copy.idempotency = copyRecords(state.idempotency);
   copy.files = copyRecords(state.files);
   return copy;

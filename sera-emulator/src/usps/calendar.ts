@@ -17,12 +17,23 @@ export function isSunday(date: string): boolean {
   return dayOfWeek(date) === 0;
 }
 
+/**
+ * Answers by date: a date is a holiday or not for good, and date-holidays works each one out
+ * afresh (a tenth of the emulator's time while a batch rated and bought).
+ */
+const holidayByDate = new Map<string, string | null>();
+
 /** US federal holidays, observed dates included (date-holidays "public" type for the US). */
 export function federalHoliday(date: string): string | null {
+  const known = holidayByDate.get(date);
+  if (known !== undefined) return known;
   holidays ??= new Holidays("US");
   const found = holidays.isHoliday(new Date(`${date}T12:00:00Z`));
   const publicHoliday = Array.isArray(found) ? found.find((h) => h.type === "public" && h.date.startsWith(date)) : undefined;
-  return publicHoliday ? publicHoliday.name : null;
+  const name = publicHoliday ? publicHoliday.name : null;
+  if (holidayByDate.size >= 10_000) holidayByDate.clear();
+  holidayByDate.set(date, name);
+  return name;
 }
 
 /** USPS works Monday to Saturday except federal holidays. */
