@@ -61,8 +61,8 @@ export async function printBatchLabels({
   if (!connected) throw new AppError("SERA_NOT_CONNECTED", "Connect your Stamps.com/Endicia account on the Postage page to print this batch's labels.");
 
   const limit = pLimit(REPRINT_CONCURRENCY);
-  const reprints = await Promise.all(labels.map((label) => limit(() => reprintDocuments(sera, label, labelFormat, connected))));
-  const merged = labelFormat === "zpl" ? zplFile(reprints) : await pdfFile(reprints, labelFormat);
+  const reprints = inRowOrder(labels.map((label) => limit(() => reprintDocuments(sera, label, labelFormat, connected))));
+  const merged = labelFormat === "zpl" ? await zplFile(reprints) : await pdfFile(reprints, labelFormat);
 
   const skipped = merged.skipped.sort((a, b) => a.position - b.position);
   if (merged.printed.length === 0) {
@@ -124,13 +124,25 @@ async function reprintDocuments(sera: Pick<TSeraClient, "reprintLabel">, label: 
 
 type TMerged = { body: Uint8Array; printed: TPrintableLabel[]; skipped: TSkippedLabel[] };
 
+/**
+ * The reprints in row order, each as soon as it and those before it are in: the file is merged
+ * while later reprints are still on their way, and each document is let go once it is merged.
+ */
+async function* inRowOrder(pending: (Promise<TReprint> | null)[]): AsyncGenerator<TReprint> {
+  for (let index = 0; index < pending.length; index += 1) {
+    const reprint = await pending[index]!;
+    pending[index] = null;
+    yield reprint;
+  }
+}
+
 const skippedOf = (label: TPrintableLabel, reason: string): TSkippedLabel => ({ position: label.position, orderNumber: label.orderNumber, reason });
 
-function zplFile(reprints: TReprint[]): TMerged {
+async function zplFile(reprints: AsyncIterable<TReprint>): Promise<TMerged> {
   const printed: TPrintableLabel[] = [];
   const skipped: TSkippedLabel[] = [];
   const blocks: string[] = [];
-  for (const reprint of reprints) {
+  for await (const reprint of reprints) {
     if ("reason" in reprint) {
       skipped.push(skippedOf(reprint.label, reprint.reason));
       continue;
@@ -147,12 +159,12 @@ export function joinZpl(documents: string[]): string {
   return blocks.length === 0 ? "" : `${blocks.join("\n")}\n`;
 }
 
-async function pdfFile(reprints: TReprint[], format: "pdf" | "png"): Promise<TMerged> {
+async function pdfFile(reprints: AsyncIterable<TReprint>, format: "pdf" | "png"): Promise<TMerged> {
   const merged = await PDFDocument.create();
   merged.setTitle("Shipping labels");
   const printed: TPrintableLabel[] = [];
   const skipped: TSkippedLabel[] = [];
-  for (const reprint of reprints) {
+  for await (const reprint of reprints) {
     if ("reason" in reprint) {
       skipped.push(skippedOf(reprint.label, reprint.reason));
       continue;
@@ -173,7 +185,8 @@ async function pdfFile(reprints: TReprint[], format: "pdf" | "png"): Promise<TMe
 async function pdfPages(merged: PDFDocument, documents: Uint8Array[]): Promise<(() => PDFPage)[]> {
   const pages: PDFPage[] = [];
   for (const bytes of documents) {
-    const source = await PDFDocument.load(bytes);
+    // The source's own metadata is not copied, so it is not rewritten either.
+    const source = await PDFDocument.load(bytes, { updateMetadata: false });
     pages.push(...(await merged.copyPages(source, source.getPageIndices())));
   }
   return pages.map((page) => () => merged.addPage(page));
