@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma, StoreSettings } from "@/lib/generated/prisma/client";
 
 /**
- * The one way ShipDesk reads the store's settings row: once per request. An action, a batch row
+ * The one way ShipDesk reads the store's settings row: once per request. An action, a file route, a batch row
  * or a job run opens a scope (`withStoreSettingsScope`); a page render shares one read through
  * React's per-request cache. Outside both, every call reads the row. The first read in a scope
  * uses the client it was given (inside a transaction, that transaction), so the embedded

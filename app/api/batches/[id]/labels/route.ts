@@ -4,6 +4,7 @@ import { printBatchLabels } from "@/lib/batches/print-labels";
 import { getDb } from "@/lib/db";
 import { errorResponse, fileResponse, textResponse } from "@/lib/http/file-response";
 import { getSeraClient } from "@/lib/sera/client";
+import { withStoreSettingsScope } from "@/lib/settings/read-store-settings";
 import { LABEL_FORMATS } from "@/lib/shipments/schemas";
 
 const ZQuery = z.object({ format: z.enum(LABEL_FORMATS).optional(), download: z.enum(["1"]).optional() });
@@ -21,7 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (!query.success) return textResponse(400, "Unknown label format: use format=pdf, png or zpl.");
     if (!z.uuid().safeParse(id).success) return textResponse(404, "This batch no longer exists. Reload the page.");
     const db = await getDb();
-    const labels = await printBatchLabels({ db, sera: getSeraClient({ db }), batchId: id, format: query.data.format, actorId: user.id });
+    // One read of the settings and SERA token for the whole file, not one per reprint.
+    const labels = await withStoreSettingsScope(() => printBatchLabels({ db, sera: getSeraClient({ db }), batchId: id, format: query.data.format, actorId: user.id }));
     return fileResponse(labels, { attachment: query.data.download === "1", headers: { "x-shipdesk-skipped": String(labels.skipped.length) } });
   } catch (error) {
     return errorResponse(error, "batch labels file");
