@@ -60,7 +60,7 @@ async function main() {
     // Nobody else shares the embedded database while this runs, so no pause between batches.
     const result = await clearExpiredLogs({ db: database.db, retentionDays: days, pauseMs: env.embedded ? 0 : 10 });
     console.log(
-      `Deleted ${result.deleted} transaction log entries older than ${result.retentionDays} days ` +
+      `Deleted ${result.estimated ? "about " : ""}${result.deleted} transaction log entries older than ${result.retentionDays} days ` +
         `(before ${result.cutoff.toISOString()}): ${result.partitionsDropped} monthly partitions dropped, ${result.batches} row batches; ` +
         `slowest step ${result.slowestBatchMs} ms.`,
     );

@@ -24,6 +24,6 @@ export const clearExpiredLogsAction = defineAction({ schema: ZClearExpiredLogs, 
     message:
       result.deleted === 0
         ? `No entries older than ${result.retentionDays} days (before ${cutoff}).`
-        : `Cleared ${result.deleted.toLocaleString("en-US")} entries older than ${result.retentionDays} days (before ${cutoff}).`,
+        : `Cleared ${result.estimated ? "about " : ""}${result.deleted.toLocaleString("en-US")} entries older than ${result.retentionDays} days (before ${cutoff}).`,
   };
 });

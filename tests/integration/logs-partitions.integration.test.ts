@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/create-client";
-import { clearExpiredLogs } from "@/lib/logs/clear-expired-logs";
+import { analyzeClosedLogMonths, clearExpiredLogs } from "@/lib/logs/clear-expired-logs";
 import { ensureLogPartitions, listLogPartitions } from "@/lib/logs/log-partitions";
 import { listTransactionLogs } from "@/lib/logs/list-transaction-logs";
 import { createTestDatabase } from "../helpers/test-db";
@@ -16,6 +16,9 @@ describe("the transaction log's monthly partitions", () => {
   afterAll(async () => database?.close());
   beforeEach(async () => {
     await database.db.transactionLog.deleteMany({});
+    // The app deletes log rows only in the clean-up, which vacuums after: a month's statistics
+    // then match its rows. Deleting them here needs the same, or a month would report old counts.
+    await database.db.$executeRawUnsafe(`ANALYZE "TransactionLog"`);
   });
 
   async function insertAt(entries: { at: Date; operation?: string }[]) {
@@ -47,13 +50,33 @@ describe("the transaction log's monthly partitions", () => {
     expect(await partitionRows("TransactionLog_p202611")).toBe(4);
 
     const result = await clearExpiredLogs({ db, retentionDays: 5, now: NOW, pauseMs: 0 });
-    expect(result).toMatchObject({ deleted: 6, partitionsDropped: 3, batches: 1, cutoff });
+    expect(result).toMatchObject({ deleted: 6, estimated: false, partitionsDropped: 3, batches: 1, cutoff });
     const months = (await listLogPartitions({ db })).map((partition) => partition.from.toISOString().slice(0, 7));
     expect(months).not.toContain("2026-08");
     expect(months).not.toContain("2026-10");
     expect(months).toEqual(expect.arrayContaining(["2026-11", "2026-12", "2027-01"]));
     const left = await db.transactionLog.findMany({ select: { at: true }, orderBy: { at: "asc" } });
     expect(left.map((row) => row.at.toISOString())).toEqual([cutoff.toISOString(), NOW.toISOString()]);
+  });
+
+  it("counts a closed month from its statistics once the scheduled job gave it some, and says the count is an estimate", async () => {
+    const { db } = database;
+    // Only this test's months: every older one (emptied before each test) goes first.
+    await clearExpiredLogs({ db, retentionDays: 5, now: NOW, pauseMs: 0 });
+    await ensureLogPartitions({ db, from: new Date("2025-03-01T00:00:00.000Z"), to: new Date("2025-04-30T00:00:00.000Z") });
+    await insertAt([
+      ...Array.from({ length: 3 }, (_, day) => ({ at: new Date(Date.UTC(2025, 2, 10 + day)) })),
+      ...Array.from({ length: 4 }, (_, day) => ({ at: new Date(Date.UTC(2025, 3, 10 + day)) })),
+    ]);
+    // One month a run, the oldest first; the current month is never touched.
+    expect(await analyzeClosedLogMonths({ db, now: NOW })).toBe("TransactionLog_p202503");
+    const result = await clearExpiredLogs({ db, retentionDays: 5, now: NOW, pauseMs: 0 });
+    // March from its statistics (exact after that VACUUM), April counted row by row.
+    expect(result).toMatchObject({ deleted: 7, estimated: true, partitionsDropped: 2 });
+    const months = (await listLogPartitions({ db })).map((partition) => partition.from.toISOString().slice(0, 7));
+    expect(months).not.toContain("2025-03");
+    expect(months).not.toContain("2025-04");
+    expect(await analyzeClosedLogMonths({ db, now: NOW })).toBeNull();
   });
 
   it("keeps a past month that still has an entry inside the retention period", async () => {
