@@ -128,6 +128,11 @@ function readOrCreateSecrets(dataDir: string): TGeneratedSecrets {
 
 let cached: TEnv | undefined;
 
+/** Whether this process uses the embedded database, without validating the rest (library code that only needs that). */
+export function usesEmbeddedDatabase(source: Record<string, string | undefined> = process.env): boolean {
+  return !source.DATABASE_URL?.trim();
+}
+
 export function getEnv(): TEnv {
   cached ??= parseEnv(process.env);
   return cached;

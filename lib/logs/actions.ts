@@ -16,6 +16,7 @@ export const clearExpiredLogsAction = defineAction({ schema: ZClearExpiredLogs, 
   revalidatePath("/logs");
   return {
     deleted: result.deleted,
+    estimated: result.estimated,
     partitionsDropped: result.partitionsDropped,
     batches: result.batches,
     slowestBatchMs: result.slowestBatchMs,
