@@ -391,7 +391,8 @@ async function prepareData(database: "embedded" | "postgres", dataDir: string, b
   let db: TPrismaClient;
   let close: () => Promise<void>;
   if (database === "embedded") {
-    const pglite = await openPglite(path.join(dataDir, "pglite"));
+    // The bulk load only: a bigger buffer pool and sort memory for it (the server starts with ShipDesk's own settings).
+    const pglite = await openPglite(path.join(dataDir, "pglite"), { settings: ["shared_buffers=256MB", "maintenance_work_mem=256MB", "work_mem=64MB"] });
     sql = {
       exec: async (statements) => void (await pglite.exec(statements)),
       rows: async <T>(query: string) => (await pglite.query<T>(query)).rows,
@@ -507,7 +508,7 @@ async function timeAction(session: TAppSession, proxy: TSeraProxy, name: string,
   };
 }
 
-type TClearAnswer = { deleted: number; partitionsDropped?: number; batches?: number; slowestBatchMs?: number; vacuumMs?: number; message: string };
+type TClearAnswer = { deleted: number; estimated?: boolean; partitionsDropped?: number; batches?: number; slowestBatchMs?: number; vacuumMs?: number; message: string };
 
 async function timeCleanup(session: TAppSession, data: TGeneratedData): Promise<TResult["cleanup"]> {
   const during: number[] = [];
@@ -540,7 +541,8 @@ async function timeCleanup(session: TAppSession, data: TGeneratedData): Promise<
   clientDelay.disable();
   if (!answer.ok) throw new Error(`clearExpiredLogsAction: ${answer.error}`);
   const result = answer.data as TClearAnswer;
-  if (result.deleted < data.counts.logs) throw new Error(`the clean-up deleted ${result.deleted} of ${data.counts.logs} expired entries: ${result.message}`);
+  // Months dropped whole may be counted from the planner's statistics (exact after the load's VACUUM).
+  if (result.deleted < data.counts.logs * (result.estimated ? 0.99 : 1)) throw new Error(`the clean-up deleted ${result.deleted} of ${data.counts.logs} expired entries: ${result.message}`);
   const logsPage = await session.getPage("/logs");
   return {
     deleted: result.deleted,

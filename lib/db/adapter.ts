@@ -60,9 +60,10 @@ const PGLITE_SETTINGS = ["shared_buffers=32MB"];
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])];
 
 /** The embedded database in this thread (scripts, the migration CLI, tests), or on its own thread (the app server: ./pglite-thread.ts). */
-export async function openPglite(dataDir: string): Promise<PGlite>;
+export async function openPglite(dataDir: string, options?: { settings?: string[] }): Promise<PGlite>;
 export async function openPglite(dataDir: string, options: { thread: true }): Promise<PGliteThread>;
-export async function openPglite(dataDir: string, { thread = false }: { thread?: boolean } = {}): Promise<PGlite | PGliteThread> {
+/** `settings` (Postgres `name=value`) override ShipDesk's for this process only: the benchmark's bulk load uses a bigger buffer pool. */
+export async function openPglite(dataDir: string, { thread = false, settings = [] }: { thread?: boolean; settings?: string[] } = {}): Promise<PGlite | PGliteThread> {
   const onDisk = !dataDir.startsWith("memory://");
   let release = () => {};
   if (onDisk) {
@@ -73,7 +74,8 @@ export async function openPglite(dataDir: string, { thread = false }: { thread?:
     restrictToOwner(dataDir);
   }
   try {
-    const client = thread ? new PGliteThread({ dataDir, startParams: PGLITE_START_PARAMS }) : new PGlite(dataDir, { startParams: PGLITE_START_PARAMS });
+    const startParams = [...PGLITE_START_PARAMS, ...settings.flatMap((setting) => ["-c", setting])];
+    const client = thread ? new PGliteThread({ dataDir, startParams }) : new PGlite(dataDir, { startParams });
     await client.waitReady;
     if (onDisk) restrictToOwner(dataDir);
     const close = client.close.bind(client);
