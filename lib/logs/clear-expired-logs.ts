@@ -1,4 +1,5 @@
 import type { TPrismaClient } from "@/lib/db/create-client";
+import { runInBackground } from "@/lib/db/background";
 import { usesEmbeddedDatabase } from "@/lib/env";
 import { getLogSettings } from "./get-log-settings";
 import { DEFAULT_LOG_PARTITION, ensureLogPartitions, listLogPartitions } from "./log-partitions";
@@ -19,7 +20,7 @@ type TClearExpiredLogsOptions = {
   now?: Date;
   /** A fixed batch size; without it batches adapt to take about 25 ms each. */
   batchSize?: number;
-  /** Least pause between batches (0: none), so page loads and label purchases get the database in between; see below. */
+  /** Pause between steps (0: none), so page loads and label purchases get the database in between; see below. */
   pauseMs?: number;
   /** Who pressed "Clear now"; scheduled runs leave no audit entry. */
   actorId?: string;
@@ -51,9 +52,9 @@ export type TClearExpiredLogsResult = {
  *
  * Row batches pick their rows by physical address (ctid) from the (at, id) index of one partition
  * and delete them with a TID scan; each is sized from the last one's time to take about 25 ms (500
- * to 10,000 rows). Between steps (unless pauseMs is 0) the clean-up waits pauseMs, and on the
- * embedded database at least as long as the step took: PGlite runs one statement at a time inside
- * the app's own process, so page queries queued behind the clean-up get it at least half the time.
+ * to 10,000 rows). Between steps the clean-up waits pauseMs. On the embedded database, which runs
+ * one statement at a time, each step also yields to page queries: it runs as background work
+ * (lib/db/background.ts), after the pages' statements waiting for the connection.
  */
 export async function clearExpiredLogs({
   db,
@@ -73,12 +74,11 @@ export async function clearExpiredLogs({
   const embedded = usesEmbeddedDatabase();
   const timed = async <T>(work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
-    const value = await work();
-    const ms = performance.now() - started;
-    result.slowestBatchMs = Math.max(result.slowestBatchMs, Math.round(ms));
-    // PGlite's one connection: pages queued behind a step get it at least half the time. PostgreSQL
-    // serves pages on other connections, and they wait at most one step for the log's lock.
-    await pause(pauseMs <= 0 ? 0 : embedded ? Math.max(pauseMs, ms) : pauseMs);
+    // PGlite's one connection: each step lets the pages' statements go first (lib/db/priority-gate.ts).
+    // PostgreSQL serves pages on other connections; they wait at most one step for the log's lock.
+    const value = await (embedded ? runInBackground(work) : work());
+    result.slowestBatchMs = Math.max(result.slowestBatchMs, Math.round(performance.now() - started));
+    await pause(pauseMs);
     return value;
   };
 
