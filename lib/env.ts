@@ -87,7 +87,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   }
   const env = parsed.data;
   const dataDir = path.resolve(env.SHIPDESK_DATA_DIR);
-  const embedded = env.DATABASE_URL === undefined;
+  const embedded = usesEmbeddedDatabase(source);
   const secrets = embedded ? readOrCreateSecrets(dataDir) : undefined;
   const authSecret = env.AUTH_SECRET ?? secrets?.authSecret;
   const encryptionKey = env.TOKEN_ENCRYPTION_KEY ?? secrets?.tokenEncryptionKey;

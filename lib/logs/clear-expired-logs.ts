@@ -2,7 +2,7 @@ import type { TPrismaClient } from "@/lib/db/create-client";
 import { runInBackground } from "@/lib/db/background";
 import { usesEmbeddedDatabase } from "@/lib/env";
 import { getLogSettings } from "./get-log-settings";
-import { DEFAULT_LOG_PARTITION, ensureLogPartitions, listLogPartitions } from "./log-partitions";
+import { DEFAULT_LOG_PARTITION, ensureLogPartitions, listLogPartitions, type TListedLogPartition } from "./log-partitions";
 
 /** StoreSettings.logRetentionDays' default, for a database whose settings row is not created yet. */
 export const DEFAULT_LOG_RETENTION_DAYS = 5;
@@ -98,7 +98,7 @@ export async function clearExpiredLogs({
       continue;
     }
     const count = await timed(async () => {
-      const rows = await partitionRows(db, partition.name);
+      const rows = await partitionRows(db, partition);
       await db.$executeRawUnsafe(`DROP TABLE IF EXISTS "${partition.name}"`);
       return rows;
     });
@@ -156,13 +156,11 @@ function pause(ms: number): Promise<void> {
  * clearing a million entries slow (a month of a busy store took 0.2 to 2 s on PGlite, holding its
  * one connection), and a closed month takes no new entries: the count its last VACUUM or ANALYZE
  * left in the planner's statistics (`reltuples`, exact after a VACUUM that read the whole table)
- * is used when there is one. A month never vacuumed nor analyzed (-1) is counted.
+ * is used when there is one. A month never vacuumed nor analyzed is counted.
  */
-async function partitionRows(db: TPrismaClient, name: string): Promise<{ rows: number; estimated: boolean }> {
-  const [stats] = await db.$queryRaw<{ reltuples: number }[]>`
-    SELECT c.reltuples::float8 AS reltuples FROM pg_class c WHERE c.relname = ${name} AND c.relnamespace = current_schema()::regnamespace`;
-  if (stats && stats.reltuples >= 0) return { rows: Math.round(stats.reltuples), estimated: true };
-  const [counted] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${name}"`);
+async function partitionRows(db: TPrismaClient, partition: TListedLogPartition): Promise<{ rows: number; estimated: boolean }> {
+  if (partition.plannerRows !== null) return { rows: partition.plannerRows, estimated: true };
+  const [counted] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${partition.name}"`);
   return { rows: counted?.n ?? 0, estimated: false };
 }
 
@@ -172,12 +170,7 @@ async function partitionRows(db: TPrismaClient, name: string): Promise<{ rows: n
  * autovacuum does this by itself; PGlite has none. The scheduled job runs it, never "Clear now".
  */
 export async function analyzeClosedLogMonths({ db, now = new Date() }: { db: TPrismaClient; now?: Date }): Promise<string | null> {
-  const names = (await listLogPartitions({ db })).filter((partition) => partition.to <= now).map((partition) => partition.name);
-  if (names.length === 0) return null;
-  const [unknown] = await db.$queryRaw<{ name: string }[]>`
-    SELECT c.relname::text AS name FROM pg_class c
-    WHERE c.relname::text = ANY(${names}::text[]) AND c.relnamespace = current_schema()::regnamespace AND c.reltuples < 0
-    ORDER BY c.relname LIMIT 1`;
+  const unknown = (await listLogPartitions({ db })).find((partition) => partition.to <= now && partition.plannerRows === null);
   if (!unknown) return null;
   await db.$executeRawUnsafe(`VACUUM ANALYZE "${unknown.name}"`);
   return unknown.name;

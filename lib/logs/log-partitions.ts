@@ -15,6 +15,8 @@ export const DEFAULT_LOG_PARTITION = "TransactionLog_default";
 export const LOG_MONTHS_AHEAD = 2;
 
 export type TLogPartition = { name: string; from: Date; to: Date };
+/** An existing partition, with its row count from its last VACUUM or ANALYZE (null: never had one). */
+export type TListedLogPartition = TLogPartition & { plannerRows: number | null };
 
 function monthStart(year: number, month: number): Date {
   return new Date(Date.UTC(year, month, 1));
@@ -37,17 +39,22 @@ function wallTime(date: Date): string {
  * The monthly partitions that exist, oldest first, with the bounds PostgreSQL holds for them
  * (names vary: the migration named the first ones before their month was known).
  */
-export async function listLogPartitions({ db }: { db: TPrismaClient }): Promise<TLogPartition[]> {
-  const rows = await db.$queryRaw<{ name: string; bound: string }[]>`
-    SELECT c.relname::text AS name, pg_get_expr(c.relpartbound, c.oid) AS bound
+export async function listLogPartitions({ db }: { db: TPrismaClient }): Promise<TListedLogPartition[]> {
+  const rows = await db.$queryRaw<{ name: string; bound: string; reltuples: number }[]>`
+    SELECT c.relname::text AS name, pg_get_expr(c.relpartbound, c.oid) AS bound, c.reltuples::float8 AS reltuples
     FROM pg_inherits i
     JOIN pg_class c ON c.oid = i.inhrelid
     JOIN pg_class p ON p.oid = i.inhparent
     WHERE p.relname = 'TransactionLog' AND p.relnamespace = current_schema()::regnamespace`;
   return rows
-    .map((row) => ({ name: row.name, match: /FROM \('([^']+)'\) TO \('([^']+)'\)/.exec(row.bound) }))
-    .filter((row): row is { name: string; match: RegExpExecArray } => row.match !== null)
-    .map(({ name, match }) => ({ name, from: fromWallTime(match[1]!), to: fromWallTime(match[2]!) }))
+    .map((row) => ({ name: row.name, reltuples: row.reltuples, match: /FROM \('([^']+)'\) TO \('([^']+)'\)/.exec(row.bound) }))
+    .filter((row): row is { name: string; reltuples: number; match: RegExpExecArray } => row.match !== null)
+    .map(({ name, reltuples, match }) => ({
+      name,
+      from: fromWallTime(match[1]!),
+      to: fromWallTime(match[2]!),
+      plannerRows: reltuples >= 0 ? Math.round(reltuples) : null,
+    }))
     .sort((a, b) => a.from.getTime() - b.from.getTime());
 }
 
